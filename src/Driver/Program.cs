@@ -1,0 +1,2 @@
+namespace BtLang.Driver;
+internal static class Program { private static int Main(string[] args) => 0; }

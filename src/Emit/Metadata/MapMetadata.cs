@@ -1,0 +1,44 @@
+namespace BtLang.Emit.Metadata;
+
+/// <summary>One script map (<c>@name</c>) as compiled: how to find it in the object and how to decode and print it.</summary>
+public sealed record MapMetadata
+{
+    /// <summary>Script name including the <c>@</c>: <c>@</c>, <c>@start</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>BPF map name in the object (at most 15 characters), e.g. <c>AT_start</c>.</summary>
+    public required string BpfName { get; init; }
+
+    /// <summary>Key layout; <see cref="RuntimeTypeKind.None"/> for scalar maps (stored under a single zero u64 key).</summary>
+    public required RuntimeType Key { get; init; }
+
+    /// <summary>Value layout for <see cref="AggregateKind.None"/>; for aggregates, the type of the argument (informational).</summary>
+    public required RuntimeType Value { get; init; }
+
+    public AggregateKind Aggregate { get; init; }
+
+    public bool IsPerCpu { get; init; }
+
+    /// <summary>True when the script has no key for this map (<c>@x = 1</c>); printed as <c>@x: 1</c>.</summary>
+    public bool IsScalar { get; init; }
+
+    /// <summary>BPF map type: <c>hash</c>, <c>percpu_hash</c>, <c>lru_hash</c>, <c>lru_percpu_hash</c>, <c>array</c>, <c>percpu_array</c>.</summary>
+    public required string BpfMapType { get; init; }
+
+    public int MaxEntries { get; init; }
+
+    /// <summary>Size in bytes of one CPU's value slot as stored in the BPF map.</summary>
+    public int ValueSize { get; init; }
+
+    /// <summary>Number of u64 buckets of a hist/lhist value.</summary>
+    public int Buckets { get; init; }
+
+    /// <summary>log2 sub-bucket bits of <c>hist(v, k)</c> (0 for plain <c>hist(v)</c>).</summary>
+    public int HistBits { get; init; }
+
+    public long LHistMin { get; init; }
+
+    public long LHistMax { get; init; }
+
+    public long LHistStep { get; init; }
+}

@@ -1,0 +1,2 @@
+namespace BtLang.LanguageServer;
+internal static class Program { private static int Main(string[] args) => 0; }
