@@ -1,0 +1,4 @@
+namespace BtLang.Driver.Output;
+
+/// <summary>A merged <c>sum()</c>.</summary>
+public sealed record SumValue(long Total, bool IsSigned) : Value;
