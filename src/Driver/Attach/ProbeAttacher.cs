@@ -1,0 +1,443 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using BtLang.Diagnostics;
+using BtLang.Driver.LibBpf;
+using BtLang.Emit.Metadata;
+
+namespace BtLang.Driver.Attach;
+
+/// <summary>
+/// Attaches programs to attach points of every provider, and turns each failure into one diagnostic that names
+/// the attach point and the cause (a missing kernel feature, a missing tracepoint/symbol/process, ...).
+/// Kinds that cannot work on this kernel (kprobe without CONFIG_KPROBES, fentry/fexit/iter without BPF tracing
+/// programs, hardware events without a PMU) fail fast with their own message, before libbpf is called.
+/// </summary>
+public sealed class ProbeAttacher
+{
+    private readonly AttachOptions _options;
+
+    public ProbeAttacher(AttachOptions? options = null)
+    {
+        _options = options ?? AttachOptions.Default;
+    }
+
+    private KernelFeatures Features => _options.Features ?? KernelFeatures.Current;
+
+    /// <summary>
+    /// Null when the kernel can attach this kind of probe, else the error attaching it would give. Check before
+    /// load and turn autoload off for such programs (<see cref="BpfProgram.SetAutoLoad"/>): fentry/fexit programs
+    /// cannot even load on a kernel without BPF tracing programs.
+    /// </summary>
+    public Diagnostic? CheckSupported(string provider, AttachPointMetadata point)
+    {
+        switch (provider)
+        {
+            case "kprobe" or "kretprobe" when !Features.Kprobes:
+                return Diagnostic.Create(LibBpfDiagnostics.KprobesUnsupported, Location.None, point.Text)
+                    .WithHint("trace a tracepoint instead, e.g. tracepoint:syscalls:sys_enter_read for kprobe:sys_read (btlang -l 'tracepoint:*' lists them)");
+            case "fentry" or "fexit" or "kfunc" or "kretfunc" or "iter" when !Features.TracingPrograms:
+                return Diagnostic.Create(LibBpfDiagnostics.TracingProgramsUnsupported, Location.None, provider, point.Text)
+                    .WithHint("use a tracepoint or rawtracepoint probe instead");
+            case "hardware" when !Features.HardwarePmu:
+                return Diagnostic.Create(LibBpfDiagnostics.HardwareEventsUnsupported, Location.None, point.Text)
+                    .WithHint("use a software event instead, e.g. software:cpu-clock:1000000 or profile:hz:99");
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Attaches one request. Never throws for kernel or user errors: they come back as <see cref="AttachResult.Error"/>.</summary>
+    public AttachResult Attach(AttachRequest request)
+    {
+        var point = request.Point;
+        if (CheckSupported(request.Provider, point) is { } unsupported)
+        {
+            return AttachResult.Failure(unsupported);
+        }
+
+        try
+        {
+            return request.Provider switch
+            {
+                "tracepoint" => AttachTracepoint(request),
+                "rawtracepoint" => AttachRawTracepoint(request),
+                "uprobe" or "uretprobe" => AttachUprobe(request),
+                "usdt" => AttachUsdt(request),
+                "kprobe" or "kretprobe" => Single(request.Program.TryAttachKprobe(request.Provider == "kretprobe", point.Function ?? "", point.Text, out int kprobeErrno), point, kprobeErrno),
+                "fentry" or "fexit" or "kfunc" or "kretfunc" or "iter" => Single(request.Program.TryAttachTrace(point.Text, out int traceErrno), point, traceErrno),
+                "software" => AttachSoftwareOrHardware(request, hardware: false),
+                "hardware" => AttachSoftwareOrHardware(request, hardware: true),
+                "profile" => AttachTimer(request, everyCpu: true),
+                "interval" => AttachTimer(request, everyCpu: false),
+                "watchpoint" => AttachWatchpoint(request),
+                "begin" or "end" or "BEGIN" or "END" or "self" or "test" or "bench" => AttachResult.Failure(
+                    Diagnostic.Create(LibBpfDiagnostics.ProviderNotAttachable, Location.None, request.Provider, point.Text)),
+                _ => AttachResult.Failure(Diagnostic.Create(LibBpfDiagnostics.InvalidAttachPoint, Location.None, point.Text, $"unknown provider '{request.Provider}'")),
+            };
+        }
+        catch (ObjectDisposedException)
+        {
+            return AttachResult.Failure(Diagnostic.Create(LibBpfDiagnostics.AttachFailed, Location.None, point.Text, "the BPF object was closed"));
+        }
+    }
+
+    /// <summary>
+    /// Attaches every request in order. On the first failure that the <see cref="MissingProbePolicy"/> does not
+    /// skip, detaches everything attached so far (in parallel) and returns the error naming that attach point.
+    /// </summary>
+    public AttachManyResult AttachMany(IReadOnlyList<AttachRequest> requests, CancellationToken cancellationToken = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var links = ImmutableArray.CreateBuilder<BpfLink>();
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        int attachPoints = 0;
+        foreach (var request in requests)
+        {
+            Diagnostic? failure = null;
+            if (cancellationToken.IsCancellationRequested)
+            {
+                failure = Diagnostic.Create(LibBpfDiagnostics.AttachFailed, Location.None, request.Point.Text, "cancelled");
+            }
+            else
+            {
+                var result = Attach(request);
+                if (result.Succeeded)
+                {
+                    links.AddRange(result.Links);
+                    attachPoints += result.AttachPointCount;
+                    continue;
+                }
+
+                if (result.IsMissingProbe && _options.MissingProbes != MissingProbePolicy.Error)
+                {
+                    if (_options.MissingProbes == MissingProbePolicy.Warn)
+                    {
+                        diagnostics.Add(Diagnostic.Create(LibBpfDiagnostics.ProbeSkipped, Location.None, result.Error!.Message));
+                    }
+
+                    continue;
+                }
+
+                failure = result.Error!;
+            }
+
+            diagnostics.Add(failure);
+            var rollback = ParallelDetacher.DetachAll(links.ToImmutable(), _options.DetachParallelism);
+            diagnostics.AddRange(rollback.Warnings);
+            return new AttachManyResult(null, diagnostics.ToImmutable(), stopwatch.Elapsed, rollback);
+        }
+
+        var probes = new AttachedProbes(links.ToImmutable(), attachPoints, _options.DetachParallelism);
+        return new AttachManyResult(probes, diagnostics.ToImmutable(), stopwatch.Elapsed, null);
+    }
+
+    private AttachResult AttachTracepoint(AttachRequest request)
+    {
+        var point = request.Point;
+        if (Tracefs.EnsureDiagnostic() is { IsError: true } tracefsError)
+        {
+            return AttachResult.Failure(tracefsError);
+        }
+
+        string category = point.Target ?? "";
+        string name = point.Function ?? "";
+        if (category.Length == 0 || name.Length == 0)
+        {
+            return AttachResult.Failure(Invalid(point, "a tracepoint needs a category and an event, e.g. tracepoint:syscalls:sys_enter_openat"));
+        }
+
+        if (!point.HasWildcard && !ContainsGlob(category) && !ContainsGlob(name))
+        {
+            var link = request.Program.TryAttachTracepoint(category, name, point.Text, out int errno);
+            if (link is not null)
+            {
+                return AttachResult.Success(ImmutableArray.Create(link), 1);
+            }
+
+            return errno == LibBpfErrors.ENOENT
+                ? AttachResult.Failure(TracepointNotFound(point.Text), isMissingProbe: true)
+                : AttachResult.Failure(Failed(point, errno));
+        }
+
+        var matches = Tracefs.Expand(category, name);
+        if (matches.Count == 0)
+        {
+            return AttachResult.Failure(TracepointNotFound(point.Text), isMissingProbe: true);
+        }
+
+        var links = ImmutableArray.CreateBuilder<BpfLink>(matches.Count);
+        foreach (var (matchCategory, matchEvent) in matches)
+        {
+            string text = $"tracepoint:{matchCategory}:{matchEvent}";
+            var link = request.Program.TryAttachTracepoint(matchCategory, matchEvent, text, out int errno);
+            if (link is null)
+            {
+                ParallelDetacher.DetachAll(links.ToImmutable(), _options.DetachParallelism);
+                return AttachResult.Failure(errno == LibBpfErrors.ENOENT
+                    ? TracepointNotFound(text)
+                    : Diagnostic.Create(LibBpfDiagnostics.AttachFailed, Location.None, text, Cause(errno)));
+            }
+
+            links.Add(link);
+        }
+
+        return AttachResult.Success(links.MoveToImmutable(), matches.Count);
+    }
+
+    private static AttachResult AttachRawTracepoint(AttachRequest request)
+    {
+        var point = request.Point;
+        string name = point.Function ?? point.Target ?? "";
+        var link = request.Program.TryAttachRawTracepoint(name, point.Text, out int errno);
+        if (link is not null)
+        {
+            return AttachResult.Success(ImmutableArray.Create(link), 1);
+        }
+
+        return errno == LibBpfErrors.ENOENT
+            ? AttachResult.Failure(Diagnostic.Create(LibBpfDiagnostics.RawTracepointNotFound, Location.None, point.Text)
+                .WithHint("btlang -l 'rawtracepoint:*' lists them"), isMissingProbe: true)
+            : AttachResult.Failure(Failed(point, errno));
+    }
+
+    private AttachResult AttachUprobe(AttachRequest request)
+    {
+        var point = request.Point;
+        if (ResolveTarget(point) is not { } path)
+        {
+            return AttachResult.Failure(Diagnostic.Create(LibBpfDiagnostics.UprobeTargetNotFound, Location.None, point.Text, point.Target ?? ""), isMissingProbe: true);
+        }
+
+        if (CheckPid(point) is { } pidError)
+        {
+            return AttachResult.Failure(pidError);
+        }
+
+        string? function = string.IsNullOrEmpty(point.Function) ? null : point.Function;
+        ulong offset = point.Offset;
+        if (function is null)
+        {
+            if (point.Address == 0)
+            {
+                return AttachResult.Failure(Invalid(point, "a uprobe needs a function name or an address"));
+            }
+
+            if (UprobeTargets.VirtualAddressToFileOffset(path, point.Address) is not { } fileOffset)
+            {
+                return AttachResult.Failure(Invalid(point, $"address 0x{point.Address:x} is not in a loadable segment of {path}"));
+            }
+
+            offset = fileOffset + point.Offset;
+        }
+
+        var link = request.Program.TryAttachUprobe(request.Provider == "uretprobe", _options.Pid ?? -1, path, function, offset, point.Text, out int errno);
+        if (link is not null)
+        {
+            return AttachResult.Success(ImmutableArray.Create(link), 1);
+        }
+
+        return errno == LibBpfErrors.ENOENT && function is not null
+            ? AttachResult.Failure(Diagnostic.Create(LibBpfDiagnostics.UprobeSymbolNotFound, Location.None, point.Text, function, path)
+                .WithHint($"btlang -l 'uprobe:{path}:*' lists its symbols"), isMissingProbe: true)
+            : AttachResult.Failure(Failed(point, errno));
+    }
+
+    private AttachResult AttachUsdt(AttachRequest request)
+    {
+        var point = request.Point;
+        if (ResolveTarget(point) is not { } path)
+        {
+            return AttachResult.Failure(Diagnostic.Create(LibBpfDiagnostics.UprobeTargetNotFound, Location.None, point.Text, point.Target ?? ""), isMissingProbe: true);
+        }
+
+        if (CheckPid(point) is { } pidError)
+        {
+            return AttachResult.Failure(pidError);
+        }
+
+        string provider = point.Namespace ?? "";
+        string name = point.Function ?? "";
+        var link = request.Program.TryAttachUsdt(_options.Pid ?? -1, path, provider, name, point.Text, out int errno);
+        if (link is not null)
+        {
+            return AttachResult.Success(ImmutableArray.Create(link), 1);
+        }
+
+        return errno == LibBpfErrors.ENOENT
+            ? AttachResult.Failure(Diagnostic.Create(LibBpfDiagnostics.UsdtProbeNotFound, Location.None, point.Text, provider, name, path)
+                .WithHint($"btlang -l 'usdt:{path}:*' lists its probes"), isMissingProbe: true)
+            : AttachResult.Failure(Failed(point, errno));
+    }
+
+    private AttachResult AttachSoftwareOrHardware(AttachRequest request, bool hardware)
+    {
+        var point = request.Point;
+        string eventName = point.Function ?? point.Target ?? "";
+        var info = hardware ? PerfEventCatalog.FindHardware(eventName) : PerfEventCatalog.FindSoftware(eventName);
+        if (info is null)
+        {
+            var names = string.Join(", ", (hardware ? PerfEventCatalog.Hardware : PerfEventCatalog.Software).Select(e => e.Name));
+            return AttachResult.Failure(Diagnostic.Create(LibBpfDiagnostics.UnknownPerfEvent, Location.None, hardware ? "hardware" : "software", eventName, point.Text)
+                .WithHint("known events: " + names));
+        }
+
+        var attributes = new PerfEventAttributes
+        {
+            Type = hardware ? PerfEventAttributes.TypeHardware : PerfEventAttributes.TypeSoftware,
+            Config = info.Config,
+            SamplePeriod = point.Value != 0 ? point.Value : info.DefaultPeriod,
+        };
+        return AttachPerfEventOnCpus(request, attributes, OnlineCpus.Current, pid: -1, hardware);
+    }
+
+    private AttachResult AttachTimer(AttachRequest request, bool everyCpu)
+    {
+        var point = request.Point;
+        ulong value = point.Value;
+        if (value == 0)
+        {
+            return AttachResult.Failure(Invalid(point, "the rate must be a positive number"));
+        }
+
+        PerfEventAttributes attributes;
+        switch (point.Unit)
+        {
+            case "hz" when everyCpu:
+                attributes = new PerfEventAttributes { Type = PerfEventAttributes.TypeSoftware, Config = 0, UseFrequency = true, SampleFrequency = value };
+                break;
+            case "hz":
+                attributes = new PerfEventAttributes { Type = PerfEventAttributes.TypeSoftware, Config = 0, SamplePeriod = Math.Max(1, 1_000_000_000UL / value) };
+                break;
+            case "s" or "ms" or "us" or "ns":
+                ulong multiplier = point.Unit switch { "s" => 1_000_000_000UL, "ms" => 1_000_000UL, "us" => 1_000UL, _ => 1UL };
+                attributes = new PerfEventAttributes { Type = PerfEventAttributes.TypeSoftware, Config = 0, SamplePeriod = value * multiplier };
+                break;
+            default:
+                return AttachResult.Failure(Invalid(point, $"unknown unit '{point.Unit}' (use hz, s, ms, us or ns)"));
+        }
+
+        var cpus = everyCpu ? OnlineCpus.Current : OnlineCpus.Current.Take(1).ToList();
+        var result = AttachPerfEventOnCpus(request, attributes, cpus, pid: -1, hardware: false);
+        return result.Succeeded ? AttachResult.Success(result.Links, 1) : result;
+    }
+
+    private AttachResult AttachWatchpoint(AttachRequest request)
+    {
+        var point = request.Point;
+        if (_options.Pid is not { } pid)
+        {
+            return AttachResult.Failure(Diagnostic.Create(LibBpfDiagnostics.WatchpointNeedsProcess, Location.None, point.Text)
+                .WithHint("name the process with -p PID or start it with -c CMD"));
+        }
+
+        if (CheckPid(point) is { } pidError)
+        {
+            return AttachResult.Failure(pidError);
+        }
+
+        string mode = point.Mode ?? "";
+        uint type = 0;
+        foreach (char c in mode)
+        {
+            type |= c switch { 'r' => 1u, 'w' => 2u, 'x' => 4u, _ => 0x80u };
+        }
+
+        if (type == 0 || (type & 0x80) != 0 || ((type & 4) != 0 && type != 4))
+        {
+            return AttachResult.Failure(Invalid(point, $"mode '{mode}' must be r, w, rw or x"));
+        }
+
+        if (point.Length is not (1 or 2 or 4 or 8))
+        {
+            return AttachResult.Failure(Invalid(point, $"length {point.Length} must be 1, 2, 4 or 8"));
+        }
+
+        var attributes = new PerfEventAttributes
+        {
+            Type = PerfEventAttributes.TypeBreakpoint,
+            SamplePeriod = 1,
+            PreciseIp = 2,
+            BreakpointType = type,
+            BreakpointAddress = point.Address,
+            BreakpointLength = (ulong)point.Length,
+        };
+        var link = request.Program.TryAttachPerfEvent(attributes, pid, -1, point.Text, out int errno, out bool openFailed);
+        if (link is not null)
+        {
+            return AttachResult.Success(ImmutableArray.Create(link), 1);
+        }
+
+        return errno switch
+        {
+            LibBpfErrors.ENOSPC => AttachResult.Failure(Diagnostic.Create(LibBpfDiagnostics.BreakpointSlotsExhausted, Location.None, point.Text)),
+            LibBpfErrors.ESRCH => AttachResult.Failure(ProcessNotFound(point, pid)),
+            LibBpfErrors.EINVAL when openFailed => AttachResult.Failure(Invalid(point, $"the kernel refused a {point.Length}-byte '{mode}' watchpoint at 0x{point.Address:x} (the address must be aligned to the length)")),
+            _ => AttachResult.Failure(Failed(point, errno)),
+        };
+    }
+
+    private AttachResult AttachPerfEventOnCpus(AttachRequest request, PerfEventAttributes attributes, IReadOnlyList<int> cpus, int pid, bool hardware)
+    {
+        var point = request.Point;
+        var links = ImmutableArray.CreateBuilder<BpfLink>(cpus.Count);
+        foreach (int cpu in cpus)
+        {
+            var link = request.Program.TryAttachPerfEvent(attributes, pid, cpu, point.Text, out int errno, out bool openFailed);
+            if (link is null)
+            {
+                ParallelDetacher.DetachAll(links.ToImmutable(), _options.DetachParallelism);
+                if (hardware && openFailed && errno is LibBpfErrors.ENOENT or LibBpfErrors.ENODEV or LibBpfErrors.EOPNOTSUPP)
+                {
+                    return AttachResult.Failure(Diagnostic.Create(LibBpfDiagnostics.HardwareEventsUnsupported, Location.None, point.Text));
+                }
+
+                return AttachResult.Failure(openFailed
+                    ? Diagnostic.Create(LibBpfDiagnostics.PerfEventFailed, Location.None, point.Text, cpu, Cause(errno))
+                    : Failed(point, errno));
+            }
+
+            links.Add(link);
+        }
+
+        return AttachResult.Success(links.MoveToImmutable(), 1);
+    }
+
+    private static string? ResolveTarget(AttachPointMetadata point) =>
+        string.IsNullOrEmpty(point.Target) ? null : UprobeTargets.Resolve(point.Target);
+
+    private Diagnostic? CheckPid(AttachPointMetadata point)
+    {
+        if (_options.Pid is { } pid && !Directory.Exists($"/proc/{pid}"))
+        {
+            return ProcessNotFound(point, pid);
+        }
+
+        return null;
+    }
+
+    private static AttachResult Single(BpfLink? link, AttachPointMetadata point, int errno) =>
+        link is not null ? AttachResult.Success(ImmutableArray.Create(link), 1) : AttachResult.Failure(Failed(point, errno));
+
+    private static bool ContainsGlob(string text) => text.IndexOfAny(['*', '?', '[', '{']) >= 0;
+
+    private static Diagnostic TracepointNotFound(string text) =>
+        Diagnostic.Create(LibBpfDiagnostics.TracepointNotFound, Location.None, text)
+            .WithHint("btlang -l 'tracepoint:*' lists the tracepoints of this kernel");
+
+    private static Diagnostic ProcessNotFound(AttachPointMetadata point, int pid) =>
+        Diagnostic.Create(LibBpfDiagnostics.ProcessNotFound, Location.None, point.Text, pid);
+
+    private static Diagnostic Invalid(AttachPointMetadata point, string why) =>
+        Diagnostic.Create(LibBpfDiagnostics.InvalidAttachPoint, Location.None, point.Text, why);
+
+    private static Diagnostic Failed(AttachPointMetadata point, int errno) =>
+        Diagnostic.Create(LibBpfDiagnostics.AttachFailed, Location.None, point.Text, Cause(errno));
+
+    private static string Cause(int errno) => errno switch
+    {
+        LibBpfErrors.EPERM or LibBpfErrors.EACCES => $"{LibBpfErrors.Describe(errno)} (are you root?)",
+        LibBpfErrors.EBADF => $"{LibBpfErrors.Describe(errno)} (the program was not loaded)",
+        LibBpfErrors.EINVAL => $"{LibBpfErrors.Describe(errno)} (the program type does not fit this probe?)",
+        _ => LibBpfErrors.Describe(errno),
+    };
+}

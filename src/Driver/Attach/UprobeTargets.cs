@@ -1,0 +1,94 @@
+using System.Buffers.Binary;
+
+namespace BtLang.Driver.Attach;
+
+/// <summary>
+/// Resolves uprobe targets like bpftrace: a path is used as written; a bare name is looked up as a library
+/// (<c>libc</c> → <c>/lib/x86_64-linux-gnu/libc.so.6</c>) in the usual library directories, then as a program on PATH.
+/// Also converts virtual addresses to file offsets (what the kernel's uprobe wants).
+/// </summary>
+public static class UprobeTargets
+{
+    private static readonly string[] LibraryDirectories =
+    {
+        "/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib/aarch64-linux-gnu", "/usr/lib/aarch64-linux-gnu",
+        "/lib64", "/usr/lib64", "/lib", "/usr/lib", "/usr/local/lib",
+    };
+
+    /// <summary>The file a uprobe target names, or null when nothing matches.</summary>
+    public static string? Resolve(string target)
+    {
+        if (target.Contains('/'))
+        {
+            return File.Exists(target) ? Path.GetFullPath(target) : null;
+        }
+
+        string libraryName = target.StartsWith("lib", StringComparison.Ordinal) ? target : "lib" + target;
+        foreach (var directory in LibraryDirectories.Where(Directory.Exists))
+        {
+            foreach (var candidate in new[] { target, libraryName + ".so", libraryName + ".so.6", libraryName + ".so.1", libraryName + ".so.0" })
+            {
+                string path = Path.Combine(directory, candidate);
+                if (File.Exists(path))
+                {
+                    return path;
+                }
+            }
+
+            var versioned = Directory.EnumerateFiles(directory, libraryName + ".so.*").OrderBy(p => p.Length).FirstOrDefault();
+            if (versioned is not null)
+            {
+                return versioned;
+            }
+        }
+
+        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin").Split(':', StringSplitOptions.RemoveEmptyEntries))
+        {
+            string path = Path.Combine(directory, target);
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The file offset of virtual address <paramref name="address"/> in an ELF64 little-endian file (through the
+    /// PT_LOAD segment that contains it), or null when no segment holds it.
+    /// </summary>
+    public static ulong? VirtualAddressToFileOffset(string path, ulong address)
+    {
+        using var stream = File.OpenRead(path);
+        Span<byte> header = stackalloc byte[64];
+        if (stream.Read(header) < 64 || header[0] != 0x7f || header[1] != (byte)'E' || header[4] != 2 || header[5] != 1)
+        {
+            return null;
+        }
+
+        ulong programHeaderOffset = BinaryPrimitives.ReadUInt64LittleEndian(header[0x20..]);
+        int entrySize = BinaryPrimitives.ReadUInt16LittleEndian(header[0x36..]);
+        int count = BinaryPrimitives.ReadUInt16LittleEndian(header[0x38..]);
+        var entry = new byte[Math.Max(entrySize, 56)];
+        for (int i = 0; i < count; i++)
+        {
+            stream.Position = (long)programHeaderOffset + (long)i * entrySize;
+            if (stream.Read(entry, 0, entrySize) < 56)
+            {
+                return null;
+            }
+
+            uint type = BinaryPrimitives.ReadUInt32LittleEndian(entry);
+            ulong offset = BinaryPrimitives.ReadUInt64LittleEndian(entry.AsSpan(8));
+            ulong virtualAddress = BinaryPrimitives.ReadUInt64LittleEndian(entry.AsSpan(16));
+            ulong memorySize = BinaryPrimitives.ReadUInt64LittleEndian(entry.AsSpan(40));
+            if (type == 1 && address >= virtualAddress && address < virtualAddress + memorySize)
+            {
+                return address - virtualAddress + offset;
+            }
+        }
+
+        return null;
+    }
+}

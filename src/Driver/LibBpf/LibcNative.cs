@@ -1,0 +1,41 @@
+using System.Runtime.InteropServices;
+
+namespace BtLang.Driver.LibBpf;
+
+/// <summary>
+/// P/Invoke declarations for the few libc calls the driver needs: <c>vsnprintf</c> (libbpf's print callback),
+/// <c>syscall(perf_event_open)</c>, <c>ioctl</c> on perf event fds, <c>close</c> and <c>mount</c> (tracefs).
+/// All of them report failure as -1 with errno (<c>SetLastError = true</c>).
+/// </summary>
+internal static unsafe partial class LibcNative
+{
+    private const string Library = "libc.so.6";
+
+    internal const uint PerfEventIocEnable = 0x2400;
+    internal const uint PerfEventIocDisable = 0x2401;
+
+    [LibraryImport(Library, EntryPoint = "vsnprintf")]
+    internal static partial int vsnprintf(byte* buffer, nuint size, nint format, nint vaList);
+
+    // glibc's syscall() is an assembly shim that moves its register arguments into place, so declaring it with a
+    // fixed signature is safe for integer and pointer arguments.
+    [LibraryImport(Library, EntryPoint = "syscall", SetLastError = true)]
+    internal static partial long syscall_perf_event_open(long number, PerfEventAttribute* attr, int pid, int cpu, int groupFd, ulong flags);
+
+    [LibraryImport(Library, EntryPoint = "ioctl", SetLastError = true)]
+    internal static partial int ioctl(int fd, nuint request, nint argument);
+
+    [LibraryImport(Library, EntryPoint = "close", SetLastError = true)]
+    internal static partial int close(int fd);
+
+    [LibraryImport(Library, EntryPoint = "mount", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int mount(string source, string target, string fileSystemType, ulong flags, nint data);
+
+    /// <summary>The perf_event_open syscall number for the running architecture.</summary>
+    internal static long PerfEventOpenSyscall => RuntimeInformation.ProcessArchitecture switch
+    {
+        Architecture.X64 => 298,
+        Architecture.Arm64 => 241,
+        _ => throw new PlatformNotSupportedException("perf_event_open: unsupported architecture " + RuntimeInformation.ProcessArchitecture),
+    };
+}

@@ -1,0 +1,40 @@
+using System.Runtime.InteropServices;
+
+namespace BtLang.Driver.LibBpf;
+
+/// <summary>Our own <c>perf_event_open</c> syscall wrapper (libbpf expects the caller to open perf events).</summary>
+internal static unsafe class PerfEvents
+{
+    private const ulong PerfFlagFdCloexec = 1UL << 3;
+
+    /// <summary>Opens a perf event (enabled at once); null with a positive errno on failure.</summary>
+    internal static FileDescriptorHandle? Open(PerfEventAttributes attributes, int pid, int cpu, out int errno)
+    {
+        var attr = new PerfEventAttribute
+        {
+            Type = attributes.Type,
+            Size = (uint)sizeof(PerfEventAttribute),
+            Config = attributes.Config,
+            SamplePeriodOrFrequency = attributes.UseFrequency ? attributes.SampleFrequency : attributes.SamplePeriod,
+            BreakpointType = attributes.BreakpointType,
+            BreakpointAddress = attributes.BreakpointAddress,
+            BreakpointLength = attributes.BreakpointLength,
+        };
+        if (attributes.UseFrequency)
+        {
+            attr.Flags |= PerfEventAttribute.FlagFrequency;
+        }
+
+        attr.Flags |= (ulong)(attributes.PreciseIp & 3) << PerfEventAttribute.PreciseIpShift;
+
+        long fd = LibcNative.syscall_perf_event_open(LibcNative.PerfEventOpenSyscall, &attr, pid, cpu, -1, PerfFlagFdCloexec);
+        if (fd < 0)
+        {
+            errno = Marshal.GetLastPInvokeError();
+            return null;
+        }
+
+        errno = 0;
+        return new FileDescriptorHandle((int)fd);
+    }
+}

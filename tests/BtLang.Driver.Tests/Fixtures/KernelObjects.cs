@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace BtLang.Driver.Tests.Fixtures;
+
+/// <summary>What <c>bpftool</c> lists: the program and link IDs alive in the kernel now.</summary>
+internal static class KernelObjects
+{
+    public static HashSet<uint> ProgramIds() => Ids("prog");
+
+    public static HashSet<uint> LinkIds() => Ids("link");
+
+    private static HashSet<uint> Ids(string kind)
+    {
+        var start = new ProcessStartInfo("bpftool", $"-j {kind} show") { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        string json = process.StandardOutput.ReadToEnd();
+        process.StandardError.ReadToEnd();
+        process.WaitForExit(30_000);
+        var ids = new HashSet<uint>();
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return ids;
+        }
+
+        using var document = JsonDocument.Parse(json);
+        foreach (var element in document.RootElement.EnumerateArray())
+        {
+            if (element.TryGetProperty("id", out var id))
+            {
+                ids.Add(id.GetUInt32());
+            }
+        }
+
+        return ids;
+    }
+}
