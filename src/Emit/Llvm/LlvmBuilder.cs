@@ -1,0 +1,263 @@
+using BtLang.Emit.Llvm.Interop;
+
+namespace BtLang.Emit.Llvm;
+
+/// <summary>
+/// The IR builder the code generator writes instructions with. Names are optional (empty lets LLVM number the
+/// value). Stack slots made by <see cref="Alloca"/> always go to the function's entry block with alignment 8.
+/// While a location is set (<see cref="SetLocation(LlvmMetadata)"/>), every instruction carries it, which BPF
+/// turns into BTF line info (the verifier log then quotes the script line).
+/// </summary>
+internal sealed class LlvmBuilder : IDisposable
+{
+    /// <summary>Alignment of every stack slot (allocas default to 1, which makes BPF copy byte by byte).</summary>
+    public const uint StackAlignment = 8;
+
+    private readonly BuilderHandle _handle;
+    private readonly BuilderHandle _allocaHandle;
+
+    internal LlvmBuilder(LlvmModule module)
+    {
+        Module = module;
+        Context = module.Context;
+        _handle = LlvmNative.LLVMCreateBuilderInContext(Context.Handle);
+        _handle.SetOwner(Context.Handle);
+        _allocaHandle = LlvmNative.LLVMCreateBuilderInContext(Context.Handle);
+        _allocaHandle.SetOwner(Context.Handle);
+    }
+
+    public LlvmModule Module { get; }
+
+    public LlvmContext Context { get; }
+
+    // ---- Position and location --------------------------------------------------------------------------------
+
+    public void PositionAtEnd(LlvmBlock block) => LlvmNative.LLVMPositionBuilderAtEnd(_handle, block);
+
+    public void PositionBefore(LlvmValue instruction) => LlvmNative.LLVMPositionBuilderBefore(_handle, instruction);
+
+    /// <summary>The block instructions are added to.</summary>
+    public LlvmBlock InsertBlock => LlvmNative.LLVMGetInsertBlock(_handle);
+
+    /// <summary>The function being built.</summary>
+    public LlvmValue CurrentFunction => InsertBlock.Function;
+
+    /// <summary>Appends a block to the current function.</summary>
+    public LlvmBlock AppendBlock(string name = "") => Module.AppendBlock(CurrentFunction, name);
+
+    /// <summary>True when the current block already ends with a terminator.</summary>
+    public bool IsTerminated => InsertBlock.HasTerminator;
+
+    /// <summary>Sets the debug location of following instructions (from <see cref="LlvmDebugInfo.Location"/>).</summary>
+    public void SetLocation(LlvmMetadata location) => LlvmNative.LLVMSetCurrentDebugLocation2(_handle, location);
+
+    /// <summary>Sets the location from a line and column inside <paramref name="scope"/> (the program's subprogram).</summary>
+    public void SetLocation(int line, int column, LlvmMetadata scope)
+    {
+        LlvmDebugInfo debugInfo = Module.DebugInfo ?? throw new InvalidOperationException("debug info is not enabled on the module");
+        SetLocation(debugInfo.Location(line, column, scope));
+    }
+
+    public void ClearLocation() => LlvmNative.LLVMSetCurrentDebugLocation2(_handle, LlvmMetadata.None);
+
+    public LlvmMetadata CurrentLocation => LlvmNative.LLVMGetCurrentDebugLocation2(_handle);
+
+    // ---- Arithmetic and logic ---------------------------------------------------------------------------------
+
+    public unsafe LlvmValue Add(LlvmValue l, LlvmValue r, string name = "") => LlvmNative.LLVMBuildAdd(_handle, l, r, name);
+    public LlvmValue Sub(LlvmValue l, LlvmValue r, string name = "") => LlvmNative.LLVMBuildSub(_handle, l, r, name);
+    public LlvmValue Mul(LlvmValue l, LlvmValue r, string name = "") => LlvmNative.LLVMBuildMul(_handle, l, r, name);
+    public LlvmValue SDiv(LlvmValue l, LlvmValue r, string name = "") => LlvmNative.LLVMBuildSDiv(_handle, l, r, name);
+    public LlvmValue UDiv(LlvmValue l, LlvmValue r, string name = "") => LlvmNative.LLVMBuildUDiv(_handle, l, r, name);
+    public LlvmValue SRem(LlvmValue l, LlvmValue r, string name = "") => LlvmNative.LLVMBuildSRem(_handle, l, r, name);
+    public LlvmValue URem(LlvmValue l, LlvmValue r, string name = "") => LlvmNative.LLVMBuildURem(_handle, l, r, name);
+    public LlvmValue Shl(LlvmValue l, LlvmValue r, string name = "") => LlvmNative.LLVMBuildShl(_handle, l, r, name);
+    public LlvmValue LShr(LlvmValue l, LlvmValue r, string name = "") => LlvmNative.LLVMBuildLShr(_handle, l, r, name);
+    public LlvmValue AShr(LlvmValue l, LlvmValue r, string name = "") => LlvmNative.LLVMBuildAShr(_handle, l, r, name);
+    public LlvmValue And(LlvmValue l, LlvmValue r, string name = "") => LlvmNative.LLVMBuildAnd(_handle, l, r, name);
+    public LlvmValue Or(LlvmValue l, LlvmValue r, string name = "") => LlvmNative.LLVMBuildOr(_handle, l, r, name);
+    public LlvmValue Xor(LlvmValue l, LlvmValue r, string name = "") => LlvmNative.LLVMBuildXor(_handle, l, r, name);
+    public LlvmValue Not(LlvmValue v, string name = "") => LlvmNative.LLVMBuildNot(_handle, v, name);
+    public LlvmValue Neg(LlvmValue v, string name = "") => LlvmNative.LLVMBuildNeg(_handle, v, name);
+
+    public LlvmValue ICmp(LlvmIntPredicate predicate, LlvmValue l, LlvmValue r, string name = "") =>
+        LlvmNative.LLVMBuildICmp(_handle, (int)predicate, l, r, name);
+
+    public LlvmValue Select(LlvmValue condition, LlvmValue then, LlvmValue @else, string name = "") =>
+        LlvmNative.LLVMBuildSelect(_handle, condition, then, @else, name);
+
+    // ---- Control flow -----------------------------------------------------------------------------------------
+
+    public LlvmValue Br(LlvmBlock destination) => LlvmNative.LLVMBuildBr(_handle, destination);
+
+    public LlvmValue CondBr(LlvmValue condition, LlvmBlock then, LlvmBlock @else) => LlvmNative.LLVMBuildCondBr(_handle, condition, then, @else);
+
+    /// <summary>A switch; add cases with <see cref="LlvmValue.AddCase"/>.</summary>
+    public LlvmValue Switch(LlvmValue value, LlvmBlock @default, int caseCountHint = 0) =>
+        LlvmNative.LLVMBuildSwitch(_handle, value, @default, (uint)caseCountHint);
+
+    public LlvmValue Ret(LlvmValue value) => LlvmNative.LLVMBuildRet(_handle, value);
+
+    public LlvmValue RetVoid() => LlvmNative.LLVMBuildRetVoid(_handle);
+
+    public LlvmValue Unreachable() => LlvmNative.LLVMBuildUnreachable(_handle);
+
+    /// <summary>A phi; add incoming pairs with <see cref="LlvmValue.AddIncoming(LlvmValue, LlvmBlock)"/>.</summary>
+    public LlvmValue Phi(LlvmType type, string name = "") => LlvmNative.LLVMBuildPhi(_handle, type, name);
+
+    // ---- Memory -----------------------------------------------------------------------------------------------
+
+    /// <summary>A stack slot in the entry block of the current function, aligned to 8.</summary>
+    public LlvmValue Alloca(LlvmType type, string name = "")
+    {
+        LlvmBlock entry = CurrentFunction.EntryBlock;
+        LlvmValue first = LlvmNative.LLVMGetFirstInstruction(entry);
+        if (first.IsNull)
+        {
+            LlvmNative.LLVMPositionBuilderAtEnd(_allocaHandle, entry);
+        }
+        else
+        {
+            LlvmNative.LLVMPositionBuilderBefore(_allocaHandle, first);
+        }
+
+        LlvmValue slot = LlvmNative.LLVMBuildAlloca(_allocaHandle, type, name);
+        slot.SetAlignment(StackAlignment);
+        return slot;
+    }
+
+    /// <summary>Loads a <paramref name="type"/> from <paramref name="pointer"/>; alignment 0 keeps LLVM's ABI default.</summary>
+    public LlvmValue Load(LlvmType type, LlvmValue pointer, uint alignment = 0, string name = "")
+    {
+        LlvmValue load = LlvmNative.LLVMBuildLoad2(_handle, type, pointer, name);
+        if (alignment != 0)
+        {
+            load.SetAlignment(alignment);
+        }
+
+        return load;
+    }
+
+    public LlvmValue Store(LlvmValue value, LlvmValue pointer, uint alignment = 0)
+    {
+        LlvmValue store = LlvmNative.LLVMBuildStore(_handle, value, pointer);
+        if (alignment != 0)
+        {
+            store.SetAlignment(alignment);
+        }
+
+        return store;
+    }
+
+    public unsafe LlvmValue Gep(LlvmType type, LlvmValue pointer, ReadOnlySpan<LlvmValue> indices, string name = "")
+    {
+        fixed (LlvmValue* i = indices)
+        {
+            return LlvmNative.LLVMBuildGEP2(_handle, type, pointer, i, (uint)indices.Length, name);
+        }
+    }
+
+    public unsafe LlvmValue InBoundsGep(LlvmType type, LlvmValue pointer, ReadOnlySpan<LlvmValue> indices, string name = "")
+    {
+        fixed (LlvmValue* i = indices)
+        {
+            return LlvmNative.LLVMBuildInBoundsGEP2(_handle, type, pointer, i, (uint)indices.Length, name);
+        }
+    }
+
+    /// <summary>Pointer to field <paramref name="index"/> of struct type <paramref name="structType"/> at <paramref name="pointer"/>.</summary>
+    public LlvmValue StructGep(LlvmType structType, LlvmValue pointer, int index, string name = "") =>
+        LlvmNative.LLVMBuildStructGEP2(_handle, structType, pointer, checked((uint)index), name);
+
+    /// <summary>Pointer <paramref name="byteOffset"/> bytes past <paramref name="pointer"/> (an i8 GEP).</summary>
+    public LlvmValue ByteOffset(LlvmValue pointer, long byteOffset, string name = "") =>
+        byteOffset == 0 ? pointer : InBoundsGep(Context.I8, pointer, [Context.ConstI64(byteOffset)], name);
+
+    /// <summary><c>llvm.memset</c> of <paramref name="length"/> bytes (an i64) with byte <paramref name="value"/> (an i8).</summary>
+    public LlvmValue Memset(LlvmValue pointer, LlvmValue value, LlvmValue length, uint alignment = StackAlignment) =>
+        LlvmNative.LLVMBuildMemSet(_handle, pointer, value, length, alignment);
+
+    /// <summary>Zeroes <paramref name="length"/> bytes.</summary>
+    public LlvmValue Zero(LlvmValue pointer, ulong length, uint alignment = StackAlignment) =>
+        Memset(pointer, Context.ConstI8(0), Context.ConstInt(Context.I64, length), alignment);
+
+    /// <summary><c>llvm.memcpy</c> of <paramref name="length"/> bytes (an i64).</summary>
+    public LlvmValue Memcpy(LlvmValue destination, LlvmValue source, LlvmValue length, uint destinationAlignment = 1, uint sourceAlignment = 1) =>
+        LlvmNative.LLVMBuildMemCpy(_handle, destination, destinationAlignment, source, sourceAlignment, length);
+
+    /// <summary>Marks the start of a stack slot's life (lets LLVM share stack between slots; BPF has 512 bytes).</summary>
+    public LlvmValue LifetimeStart(LlvmValue slot, ulong size)
+    {
+        LlvmCallee start = Module.GetIntrinsic("llvm.lifetime.start", Context.Ptr);
+        return Call(start, [Context.ConstInt(Context.I64, size), slot]);
+    }
+
+    public LlvmValue LifetimeEnd(LlvmValue slot, ulong size)
+    {
+        LlvmCallee end = Module.GetIntrinsic("llvm.lifetime.end", Context.Ptr);
+        return Call(end, [Context.ConstInt(Context.I64, size), slot]);
+    }
+
+    public LlvmValue ExtractValue(LlvmValue aggregate, int index, string name = "") =>
+        LlvmNative.LLVMBuildExtractValue(_handle, aggregate, checked((uint)index), name);
+
+    public LlvmValue InsertValue(LlvmValue aggregate, LlvmValue element, int index, string name = "") =>
+        LlvmNative.LLVMBuildInsertValue(_handle, aggregate, element, checked((uint)index), name);
+
+    // ---- Casts ------------------------------------------------------------------------------------------------
+
+    public LlvmValue ZExt(LlvmValue v, LlvmType type, string name = "") => LlvmNative.LLVMBuildZExt(_handle, v, type, name);
+    public LlvmValue SExt(LlvmValue v, LlvmType type, string name = "") => LlvmNative.LLVMBuildSExt(_handle, v, type, name);
+    public LlvmValue Trunc(LlvmValue v, LlvmType type, string name = "") => LlvmNative.LLVMBuildTrunc(_handle, v, type, name);
+
+    /// <summary>Extends (sign or zero) or truncates an integer to <paramref name="type"/>; no instruction when equal.</summary>
+    public LlvmValue IntCast(LlvmValue v, LlvmType type, bool isSigned, string name = "") =>
+        LlvmNative.LLVMBuildIntCast2(_handle, v, type, isSigned ? 1 : 0, name);
+
+    public LlvmValue PtrToInt(LlvmValue v, LlvmType type, string name = "") => LlvmNative.LLVMBuildPtrToInt(_handle, v, type, name);
+    public LlvmValue IntToPtr(LlvmValue v, string name = "") => LlvmNative.LLVMBuildIntToPtr(_handle, v, Context.Ptr, name);
+    public LlvmValue BitCast(LlvmValue v, LlvmType type, string name = "") => LlvmNative.LLVMBuildBitCast(_handle, v, type, name);
+
+    // ---- Calls ------------------------------------------------------------------------------------------------
+
+    public unsafe LlvmValue Call(LlvmCallee callee, ReadOnlySpan<LlvmValue> arguments, string name = "")
+    {
+        fixed (LlvmValue* a = arguments)
+        {
+            return LlvmNative.LLVMBuildCall2(_handle, callee.FunctionType, callee.Function, a, (uint)arguments.Length, name);
+        }
+    }
+
+    /// <summary>
+    /// Calls BPF helper <paramref name="helperId"/> with the arguments' own types as its signature and
+    /// <paramref name="returnType"/> (usually i64 or ptr) as its result.
+    /// </summary>
+    public LlvmValue CallHelper(int helperId, LlvmType returnType, ReadOnlySpan<LlvmValue> arguments, string name = "")
+    {
+        var parameterTypes = new LlvmType[arguments.Length];
+        for (int i = 0; i < arguments.Length; i++)
+        {
+            parameterTypes[i] = arguments[i].Type;
+        }
+
+        return Call(Module.Helper(helperId, returnType, parameterTypes), arguments, name);
+    }
+
+    /// <summary>Adds an enum attribute (e.g. <c>align 8</c>) to argument <paramref name="index"/> (0-based) of a call.</summary>
+    public void AddCallArgumentAttribute(LlvmValue call, int index, string attribute, ulong value = 0) =>
+        LlvmNative.LLVMAddCallSiteAttribute(call, checked((uint)index + 1), Context.EnumAttribute(attribute, value));
+
+    /// <summary>Adds a type attribute (e.g. <c>elementtype(%struct.x)</c>) to argument <paramref name="index"/> of a call.</summary>
+    public void AddCallArgumentTypeAttribute(LlvmValue call, int index, string attribute, LlvmType type) =>
+        LlvmNative.LLVMAddCallSiteAttribute(call, checked((uint)index + 1), Context.TypeAttribute(attribute, type));
+
+    /// <summary>Attaches metadata <paramref name="node"/> of kind <paramref name="kind"/> to an instruction.</summary>
+    public void SetMetadata(LlvmValue instruction, string kind, LlvmMetadata node) =>
+        LlvmNative.LLVMSetMetadata(instruction, Context.MetadataKind(kind), Context.MetadataAsValue(node));
+
+    public void Dispose()
+    {
+        _allocaHandle.Dispose();
+        _handle.Dispose();
+    }
+}
