@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what BtLang needs on a fresh Debian 12 machine (as root) and builds it. Safe to run again.
+#   apt: libLLVM 19 (code generation), libbpf1 (loading), bpftool (object inspection in tests), bpftrace 0.17 (the
+#        side-by-side oracle), llvm-19 (objdump for tests), clang-14 + libbpf-dev (C test fixtures), gcc +
+#        systemtap-sdt-dev (USDT test programs), neovim (the real LSP client in tests).
+#   npm: antlr-ng (parser generator, pinned in package-lock.json).  NuGet: restored by dotnet.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+apt_packages=(libllvm19 llvm-19 libbpf1 libbpf-dev bpftool bpftrace clang-14 gcc make systemtap-sdt-dev neovim
+              unzip ca-certificates)
+missing=()
+for p in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "setup: the .NET 10 SDK (dotnet) is required on PATH" >&2
+  exit 1
+fi
+if ! command -v npm >/dev/null 2>&1; then
+  echo "setup: Node.js and npm are required on PATH (for the antlr-ng parser generator)" >&2
+  exit 1
+fi
+
+[ -x node_modules/.bin/antlr-ng ] || npm ci --no-audit --no-fund --loglevel=error
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+dotnet build BtLang.sln -c Release -nologo -clp:ErrorsOnly -v:q
