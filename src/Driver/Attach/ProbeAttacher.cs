@@ -436,6 +436,7 @@ public sealed class ProbeAttacher
     private static string Cause(int errno) => errno switch
     {
         LibBpfErrors.EPERM or LibBpfErrors.EACCES => $"{LibBpfErrors.Describe(errno)} (are you root?)",
+        LibBpfErrors.EEXIST => "the program is already attached there (duplicate attach point)",
         LibBpfErrors.EBADF => $"{LibBpfErrors.Describe(errno)} (the program was not loaded)",
         LibBpfErrors.EINVAL => $"{LibBpfErrors.Describe(errno)} (the program type does not fit this probe?)",
         _ => LibBpfErrors.Describe(errno),

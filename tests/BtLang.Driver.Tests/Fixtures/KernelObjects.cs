@@ -10,7 +10,10 @@ internal static class KernelObjects
 
     public static HashSet<uint> LinkIds() => Ids("link");
 
-    private static HashSet<uint> Ids(string kind)
+    /// <summary>The program IDs that some link in the kernel holds.</summary>
+    public static HashSet<uint> LinkedProgramIds() => Ids("link", "prog_id");
+
+    private static HashSet<uint> Ids(string kind, string property = "id")
     {
         var start = new ProcessStartInfo("bpftool", $"-j {kind} show") { RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(start)!;
@@ -26,7 +29,7 @@ internal static class KernelObjects
         using var document = JsonDocument.Parse(json);
         foreach (var element in document.RootElement.EnumerateArray())
         {
-            if (element.TryGetProperty("id", out var id))
+            if (element.TryGetProperty(property, out var id))
             {
                 ids.Add(id.GetUInt32());
             }

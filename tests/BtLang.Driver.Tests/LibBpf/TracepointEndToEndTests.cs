@@ -23,8 +23,8 @@ public sealed class TracepointEndToEndTests
             var attacher = new ProbeAttacher();
             var result = attacher.AttachMany(new[]
             {
-                new AttachRequest(probes.Program("bt_getpid"), "tracepoint", Tracepoint("syscalls", "sys_enter_getpid")),
-                new AttachRequest(probes.Program("bt_openat"), "tracepoint", Tracepoint("syscalls", "sys_enter_openat")),
+                new AttachRequest(probes.Program("bt_getpid"), "tracepoint", Points.Tracepoint("syscalls", "sys_enter_getpid")),
+                new AttachRequest(probes.Program("bt_openat"), "tracepoint", Points.Tracepoint("syscalls", "sys_enter_openat")),
             });
             Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
             Assert.Equal(2, result.Probes.AttachPointCount);
@@ -82,7 +82,4 @@ public sealed class TracepointEndToEndTests
         Assert.Empty(KernelObjects.ProgramIds().Intersect(programIds));
         Assert.Empty(KernelObjects.LinkIds().Intersect(linkIds));
     }
-
-    internal static AttachPointMetadata Tracepoint(string category, string name) =>
-        new() { Text = $"tracepoint:{category}:{name}", Target = category, Function = name };
 }
