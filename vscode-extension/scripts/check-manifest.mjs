@@ -16,6 +16,7 @@ const contributes = pkg.contributes ?? {};
 
 if (pkg.name !== 'btlang') fail(`package name is ${pkg.name}, expected btlang`);
 if (pkg.main !== './dist/extension.js') fail(`main is ${pkg.main}, expected ./dist/extension.js`);
+if (!pkg.activationEvents?.includes('onLanguage:bpftrace')) fail('activationEvents lacks onLanguage:bpftrace');
 if (pkg.engines?.vscode !== '^1.91.0') fail(`engines.vscode is ${pkg.engines?.vscode}, expected ^1.91.0`);
 
 const language = (contributes.languages ?? []).find((l) => l.id === 'bpftrace');

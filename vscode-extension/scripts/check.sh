@@ -37,7 +37,7 @@ finish() {
 
 bin="$ext/node_modules/.bin"
 
-if ! run npm-ci npm ci --no-audit --no-fund --loglevel=error; then
+if ! run npm-ci npm ci --prefer-offline --no-audit --no-fund --loglevel=error; then
   finish   # nothing else can run without the tools
 fi
 
