@@ -116,7 +116,7 @@ public sealed class ValueDecoder
             {
                 ulong ns = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
                 var time = _resolver.BootTimeToLocalTime(ns);
-                return new TimestampValue(Strftime.Format(type.Name ?? "%H:%M:%S", time, (long)(ns % 1_000_000_000)));
+                return new TimestampValue(Strftime.Format(type.Name ?? "%H:%M:%S", time));
             }
 
             case RuntimeTypeKind.UserName:
