@@ -74,11 +74,12 @@ public sealed class BinaryResolver
             if (!Directory.Exists(dir))
                 continue;
             string direct = Path.Combine(dir, exact);
-            if (File.Exists(direct) && exact.Contains(".so", StringComparison.Ordinal))
+            if (exact.Contains(".so", StringComparison.Ordinal) && IsElf(direct))
                 return direct;
             try
             {
-                var match = Directory.EnumerateFiles(dir, prefix + "*").Order(StringComparer.Ordinal).FirstOrDefault();
+                // "libc.so" is often a linker script: take the first real ELF file, versioned names included.
+                var match = Directory.EnumerateFiles(dir, prefix + "*").Order(StringComparer.Ordinal).FirstOrDefault(IsElf);
                 if (match is not null)
                     return match;
             }
@@ -88,6 +89,22 @@ public sealed class BinaryResolver
             }
         }
         return null;
+    }
+
+    private static bool IsElf(string path)
+    {
+        try
+        {
+            if (!File.Exists(path))
+                return false;
+            using var stream = File.OpenRead(path);
+            Span<byte> magic = stackalloc byte[4];
+            return stream.Read(magic) == 4 && magic.SequenceEqual("\u007fELF"u8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static bool IsExecutable(string path)

@@ -17,10 +17,15 @@ public sealed class ElfBinary
     private readonly ImmutableArray<ElfFunctionSymbol> _byAddress;
     private readonly Lazy<ImmutableArray<string>> _names;
 
+    /// <summary>Where separate debug files are installed (Debian's *-dbg packages).</summary>
+    public const string DefaultDebugDirectory = "/usr/lib/debug";
+
     private ElfBinary(string path, bool isSharedObject, ImmutableArray<ElfLoadSegment> segments,
-        ImmutableArray<ElfFunctionSymbol> functions, ImmutableArray<UsdtProbe> usdtProbes, bool hasSymtab)
+        ImmutableArray<ElfFunctionSymbol> functions, ImmutableArray<UsdtProbe> usdtProbes, bool hasSymtab, string? buildId, string? debugFile)
     {
         Path = path;
+        BuildId = buildId;
+        DebugFilePath = debugFile;
         IsSharedObject = isSharedObject;
         Segments = segments;
         Functions = functions;
@@ -39,6 +44,12 @@ public sealed class ElfBinary
     /// <summary>True if the file has a .symtab (not stripped).</summary>
     public bool HasSymbolTable { get; }
 
+    /// <summary>The GNU build id as lowercase hex, or null.</summary>
+    public string? BuildId { get; }
+
+    /// <summary>The separate debug file whose .symtab was merged in (for stripped files), or null.</summary>
+    public string? DebugFilePath { get; }
+
     /// <summary>PT_LOAD segments.</summary>
     public ImmutableArray<ElfLoadSegment> Segments { get; }
 
@@ -51,8 +62,13 @@ public sealed class ElfBinary
     /// <summary>USDT probes from <c>.note.stapsdt</c>.</summary>
     public ImmutableArray<UsdtProbe> UsdtProbes { get; }
 
-    /// <summary>Loads an ELF file. Returns false with a message if it is missing or not ELF.</summary>
-    public static bool TryLoad(string path, out ElfBinary binary, out string error)
+    /// <summary>Loads an ELF file. Returns false with a message if it is missing or not ELF. A stripped file's
+    /// local functions come from its separate debug file (found by build id or .gnu_debuglink under
+    /// <paramref name="debugDirectory"/>), as bpftrace finds them.</summary>
+    public static bool TryLoad(string path, out ElfBinary binary, out string error) => TryLoad(path, DefaultDebugDirectory, out binary, out error);
+
+    /// <inheritdoc cref="TryLoad(string, out ElfBinary, out string)"/>
+    public static bool TryLoad(string path, string? debugDirectory, out ElfBinary binary, out string error)
     {
         binary = null!;
         error = "";
@@ -66,7 +82,7 @@ public sealed class ElfBinary
             }
             using (elf)
             {
-                binary = Read(path, elf);
+                binary = Read(path, elf, debugDirectory);
                 return true;
             }
         }
@@ -139,7 +155,7 @@ public sealed class ElfBinary
         return null;
     }
 
-    private static ElfBinary Read(string path, ELF<ulong> elf)
+    private static ElfBinary Read(string path, ELF<ulong> elf, string? debugDirectory)
     {
         var segments = ImmutableArray.CreateBuilder<ElfLoadSegment>();
         foreach (var segment in elf.Segments)
@@ -153,6 +169,27 @@ public sealed class ElfBinary
 
         var functions = ImmutableArray.CreateBuilder<ElfFunctionSymbol>();
         var seen = new HashSet<(string, ulong)>();
+        bool hasSymtab = AddFunctions(elf, loadSegments, functions, seen);
+        string? buildId = ReadBuildId(elf);
+        string? debugFile = null;
+        if (!hasSymtab && debugDirectory is not null)
+        {
+            debugFile = FindDebugFile(path, elf, buildId, debugDirectory);
+            if (debugFile is not null && !TryAddDebugFunctions(debugFile, loadSegments, functions, seen))
+                debugFile = null;
+        }
+
+        var usdt = ImmutableArray<UsdtProbe>.Empty;
+        if (elf.TryGetSection(".note.stapsdt", out var notes))
+        {
+            ulong? stapsdtBase = elf.TryGetSection(".stapsdt.base", out var baseSection) && baseSection is Section<ulong> b ? b.LoadAddress : null;
+            usdt = UsdtNoteParser.Parse(path, notes.GetContents(), stapsdtBase, address => ToFileOffset(loadSegments, address));
+        }
+        return new ElfBinary(path, elf.Type == FileType.SharedObject, loadSegments, functions.ToImmutable(), usdt, hasSymtab, buildId, debugFile);
+    }
+
+    private static bool AddFunctions(ELF<ulong> elf, ImmutableArray<ElfLoadSegment> loadSegments, ImmutableArray<ElfFunctionSymbol>.Builder functions, HashSet<(string, ulong)> seen)
+    {
         bool hasSymtab = false;
         // .symtab first (it has the local functions too), then .dynsym for stripped files.
         foreach (var table in elf.Sections.OfType<SymbolTable<ulong>>().OrderBy(t => t.Type == SectionType.SymbolTable ? 0 : 1))
@@ -173,14 +210,61 @@ public sealed class ElfBinary
                 functions.Add(new ElfFunctionSymbol(name, entry.Value, entry.Size, fileOffset, type == SttGnuIfunc, global));
             }
         }
+        return hasSymtab;
+    }
 
-        var usdt = ImmutableArray<UsdtProbe>.Empty;
-        if (elf.TryGetSection(".note.stapsdt", out var notes))
+    private static bool TryAddDebugFunctions(string debugFile, ImmutableArray<ElfLoadSegment> loadSegments, ImmutableArray<ElfFunctionSymbol>.Builder functions, HashSet<(string, ulong)> seen)
+    {
+        try
         {
-            ulong? stapsdtBase = elf.TryGetSection(".stapsdt.base", out var baseSection) && baseSection is Section<ulong> b ? b.LoadAddress : null;
-            usdt = UsdtNoteParser.Parse(path, notes.GetContents(), stapsdtBase, address => ToFileOffset(loadSegments, address));
+            using var stream = File.OpenRead(debugFile);
+            if (!ELFReader.TryLoad<ulong>(stream, shouldOwnStream: false, out var debug))
+                return false;
+            using (debug)
+                return AddFunctions(debug, loadSegments, functions, seen);
         }
-        return new ElfBinary(path, elf.Type == FileType.SharedObject, loadSegments, functions.ToImmutable(), usdt, hasSymtab);
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or OverflowException)
+        {
+            return false;
+        }
+    }
+
+    private static string? ReadBuildId(ELF<ulong> elf)
+    {
+        if (!elf.TryGetSection(".note.gnu.build-id", out var section))
+            return null;
+        var data = section.GetContents();
+        if (data.Length < 16)
+            return null;
+        int nameSize = BitConverter.ToInt32(data, 0);
+        int descSize = BitConverter.ToInt32(data, 4);
+        int descStart = 12 + ((nameSize + 3) & ~3);
+        if (descSize <= 0 || descStart + descSize > data.Length)
+            return null;
+        return Convert.ToHexStringLower(data, descStart, descSize);
+    }
+
+    private static string? FindDebugFile(string path, ELF<ulong> elf, string? buildId, string debugDirectory)
+    {
+        if (buildId is { Length: > 2 })
+        {
+            string byId = System.IO.Path.Combine(debugDirectory, ".build-id", buildId[..2], buildId[2..] + ".debug");
+            if (File.Exists(byId))
+                return byId;
+        }
+        if (elf.TryGetSection(".gnu_debuglink", out var link))
+        {
+            var data = link.GetContents();
+            int nul = Array.IndexOf(data, (byte)0);
+            string name = System.Text.Encoding.UTF8.GetString(data, 0, nul < 0 ? data.Length : nul);
+            string dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? "/";
+            foreach (var candidate in new[] { System.IO.Path.Combine(dir, ".debug", name), debugDirectory + dir + "/" + name })
+            {
+                if (name.Length > 0 && File.Exists(candidate) && candidate != path)
+                    return candidate;
+            }
+        }
+        return null;
     }
 
     private static ulong? ToFileOffset(ImmutableArray<ElfLoadSegment> segments, ulong address)
