@@ -145,10 +145,35 @@ filelist() {
   echo "package size: $(stat -c %s "$vsix") bytes"
   return $ok
 }
+# The packaged server is the self-contained single file: an ELF executable that starts without a .NET install.
+packaged_server() {
+  local dir; dir=$(mktemp -d)
+  packaged_server_in "$dir"
+  local rc=$?
+  rm -rf "$dir"
+  return $rc
+}
+packaged_server_in() {
+  local dir="$1"
+  unzip -q "$vsix" extension/server/btlang-lsp -d "$dir" || return 1
+  local exe="$dir/extension/server/btlang-lsp"
+  [ "$(head -c 4 "$exe" | od -An -c | tr -d ' ')" = '177ELF' ] || { echo "not an ELF executable"; return 1; }
+  local size; size=$(stat -c %s "$exe")
+  [ "$size" -gt 20000000 ] || { echo "only $size bytes: not self-contained"; return 1; }
+  # Started with no .NET on hand (DOTNET_ROOT points nowhere) and stdin at EOF; the server must run and end by itself.
+  env -i PATH=/usr/bin:/bin HOME="$dir" DOTNET_ROOT="$dir/no-dotnet" timeout 20 "$exe" </dev/null >"$dir/out" 2>"$dir/err"
+  local rc=$?
+  cat "$dir/err"
+  if [ "$rc" -eq 124 ] || [ "$rc" -eq 126 ] || [ "$rc" -eq 127 ] || grep -qi 'install .NET\|hostfxr' "$dir/err"; then
+    echo "the packaged server did not run by itself (exit $rc)"; return 1
+  fi
+  echo "packaged server: $size bytes, exit $rc on empty stdin"
+}
 if [ -s "$vsix" ]; then
   run package-contents filelist && grep -h '^package size' "$logs/package-contents.log"
+  run packaged-server packaged_server
 else
-  failed=$((failed + 1)); echo "FAIL package-contents (no package)"
+  failed=$((failed + 2)); echo "FAIL package-contents, packaged-server (no package)"
 fi
 
 finish
