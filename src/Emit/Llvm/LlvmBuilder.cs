@@ -243,6 +243,65 @@ internal sealed class LlvmBuilder : IDisposable
         return Call(Module.Helper(helperId, returnType, parameterTypes), arguments, name);
     }
 
+    // ---- CO-RE (BTF relocations, as clang emits them for preserve_access_index types) ------------------------
+
+    /// <summary>
+    /// Address of field <paramref name="debugIndex"/> (index among the debug struct's members) of the struct at
+    /// <paramref name="basePointer"/>, as <c>llvm.preserve.struct.access.index</c>: the BPF backend emits a BTF
+    /// field relocation (by struct and field name) that libbpf fixes up against the running kernel's BTF.
+    /// <paramref name="structType"/> is an LLVM struct type with at least <paramref name="gepIndex"/> + 1 fields;
+    /// <paramref name="debugStructType"/> is the struct's debug type (its name and member names are what match).
+    /// Pass the address to bpf_probe_read_kernel, like BPF_CORE_READ does. Make the debug type with
+    /// <see cref="LlvmDebugInfo.RelocatableStructType"/> (see <see cref="LlvmModule.CoreFlavor"/> for why).
+    /// </summary>
+    public LlvmValue PreserveStructAccess(LlvmType structType, LlvmValue basePointer, int gepIndex, int debugIndex, LlvmMetadata debugStructType, string name = "")
+    {
+        LlvmCallee access = CoreIntrinsic("llvm.preserve.struct.access.index", Context.Ptr, Context.Ptr);
+        LlvmValue call = Call(access, [basePointer, Context.ConstI32(gepIndex), Context.ConstI32(debugIndex)], name);
+        AddCallArgumentTypeAttribute(call, 0, "elementtype", structType);
+        SetMetadata(call, "llvm.preserve.access.index", debugStructType);
+        return call;
+    }
+
+    /// <summary>Address of member <paramref name="debugIndex"/> of the union at <paramref name="basePointer"/> (a relocatable access).</summary>
+    public LlvmValue PreserveUnionAccess(LlvmValue basePointer, int debugIndex, LlvmMetadata debugUnionType, string name = "")
+    {
+        LlvmCallee access = CoreIntrinsic("llvm.preserve.union.access.index", Context.Ptr, Context.Ptr);
+        LlvmValue call = Call(access, [basePointer, Context.ConstI32(debugIndex)], name);
+        SetMetadata(call, "llvm.preserve.access.index", debugUnionType);
+        return call;
+    }
+
+    /// <summary>
+    /// Address of element <paramref name="index"/> of dimension <paramref name="dimension"/> of the array at
+    /// <paramref name="basePointer"/> (<paramref name="arrayType"/> is its LLVM array type), a relocatable access.
+    /// </summary>
+    public LlvmValue PreserveArrayAccess(LlvmType arrayType, LlvmValue basePointer, int dimension, int index, LlvmMetadata debugElementType, string name = "")
+    {
+        LlvmCallee access = CoreIntrinsic("llvm.preserve.array.access.index", Context.Ptr, Context.Ptr);
+        LlvmValue call = Call(access, [basePointer, Context.ConstI32(dimension), Context.ConstI32(index)], name);
+        AddCallArgumentTypeAttribute(call, 0, "elementtype", arrayType);
+        SetMetadata(call, "llvm.preserve.access.index", debugElementType);
+        return call;
+    }
+
+    /// <summary>
+    /// <c>llvm.bpf.preserve.field.info</c>: a relocatable fact about the field whose address
+    /// <paramref name="fieldAddress"/> came from a preserve access (kind 0 byte offset, 1 byte size, 2 exists,
+    /// 3 signed, 4/5 bitfield shifts). Returns an i32.
+    /// </summary>
+    public LlvmValue PreserveFieldInfo(LlvmValue fieldAddress, long kind, string name = "")
+    {
+        LlvmCallee info = CoreIntrinsic("llvm.bpf.preserve.field.info", Context.Ptr);
+        return Call(info, [fieldAddress, Context.ConstI64(kind)], name);
+    }
+
+    private LlvmCallee CoreIntrinsic(string name, params ReadOnlySpan<LlvmType> overloadTypes)
+    {
+        Module.UsesCoreRelocations = true;
+        return Module.GetIntrinsic(name, overloadTypes);
+    }
+
     /// <summary>Adds an enum attribute (e.g. <c>align 8</c>) to argument <paramref name="index"/> (0-based) of a call.</summary>
     public void AddCallArgumentAttribute(LlvmValue call, int index, string attribute, ulong value = 0) =>
         LlvmNative.LLVMAddCallSiteAttribute(call, checked((uint)index + 1), Context.EnumAttribute(attribute, value));

@@ -101,6 +101,18 @@ internal sealed class LlvmDebugInfo : IDisposable
         }
     }
 
+    /// <summary>
+    /// A named struct for CO-RE accesses (a kernel type such as <c>task_struct</c>): its name gets the module's
+    /// <see cref="LlvmModule.CoreFlavor"/>, which libbpf ignores when matching the kernel's BTF. Members need only
+    /// the fields the program reads, with their names; offsets are fixed up at load time.
+    /// </summary>
+    public LlvmMetadata RelocatableStructType(string name, ulong sizeInBits, ReadOnlySpan<LlvmMetadata> members, uint alignInBits = 0) =>
+        StructType(name + _module.CoreFlavor, sizeInBits, members, alignInBits);
+
+    /// <summary>A named union for CO-RE accesses; see <see cref="RelocatableStructType"/>.</summary>
+    public LlvmMetadata RelocatableUnionType(string name, ulong sizeInBits, ReadOnlySpan<LlvmMetadata> members, uint alignInBits = 0) =>
+        UnionType(name + _module.CoreFlavor, sizeInBits, members, alignInBits);
+
     public unsafe LlvmMetadata UnionType(string? name, ulong sizeInBits, ReadOnlySpan<LlvmMetadata> members, uint alignInBits = 0, int line = 0)
     {
         fixed (LlvmMetadata* m = members)

@@ -14,7 +14,10 @@ internal sealed class LlvmModule : IDisposable
 {
     private readonly List<LlvmValue> _used = [];
     private readonly TargetDataHandle _targetData;
+    private static int s_moduleSerial;
     private bool _completed;
+    private bool _optimized;
+    private string? _sourceDirectory;
 
     internal LlvmModule(LlvmContext context, string name)
     {
@@ -24,7 +27,19 @@ internal sealed class LlvmModule : IDisposable
         LlvmNative.LLVMSetTarget(Handle, BpfTarget.Triple);
         LlvmNative.LLVMSetDataLayout(Handle, BpfTarget.DataLayout);
         _targetData = LlvmNative.LLVMCreateTargetData(BpfTarget.DataLayout);
+        CoreFlavor = "___btl" + Interlocked.Increment(ref s_moduleSerial).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// A suffix unique to this module within the process, added to the names of debug types used for CO-RE
+    /// accesses. LLVM 19's BPF pass caches the relocation globals it makes in a process-wide map keyed by type
+    /// and access path, so a second module with the same key would reuse a global of a freed module and crash.
+    /// libbpf ignores a <c>___suffix</c> ("flavor") when it matches names against the kernel's BTF.
+    /// </summary>
+    public string CoreFlavor { get; }
+
+    /// <summary>True once a CO-RE access was built: emission then needs the BPF IR passes (see <see cref="EmitObject"/>).</summary>
+    public bool UsesCoreRelocations { get; internal set; }
 
     public LlvmContext Context { get; }
 
@@ -38,12 +53,23 @@ internal sealed class LlvmModule : IDisposable
     /// <summary>
     /// Creates the debug info builder, compile unit and the module flags BTF needs ("Debug Info Version",
     /// "Dwarf Version" 5). BTF (maps, FUNC, line info) is produced only with debug info.
+    /// With <paramref name="sourceText"/>, BTF line info carries the text of each source line (the verifier log
+    /// then quotes the script): LLVM reads it from disk during emission, so the text is written to a private
+    /// temporary directory (deleted with the module) and <paramref name="directory"/> is replaced by it.
     /// </summary>
-    public LlvmDebugInfo EnableDebugInfo(string fileName, string directory = "", string producer = "btlang")
+    public LlvmDebugInfo EnableDebugInfo(string fileName, string directory = "", string producer = "btlang", string? sourceText = null)
     {
         if (DebugInfo is not null)
         {
             return DebugInfo;
+        }
+
+        if (sourceText is not null)
+        {
+            _sourceDirectory = Directory.CreateTempSubdirectory("btlang-src-").FullName;
+            fileName = Path.GetFileName(fileName) is { Length: > 0 } baseName ? baseName : "script.bt";
+            File.WriteAllText(Path.Combine(_sourceDirectory, fileName), sourceText);
+            directory = _sourceDirectory;
         }
 
         const int BehaviorWarning = 1;
@@ -202,18 +228,28 @@ internal sealed class LlvmModule : IDisposable
         Complete();
         using TargetMachineHandle machine = BpfTarget.CreateTargetMachine();
         using PassBuilderOptionsHandle options = LlvmNative.LLVMCreatePassBuilderOptions();
-        return Utf8.TakeError(LlvmNative.LLVMRunPasses(Handle, pipeline, machine, options));
+        string? error = Utf8.TakeError(LlvmNative.LLVMRunPasses(Handle, pipeline, machine, options));
+        _optimized |= error is null;
+        return error;
     }
 
     /// <summary>
     /// Emits the ELF object. Any error LLVM reports during emission (through the context's diagnostic handler)
-    /// makes the result a failure even when LLVM says it succeeded.
+    /// makes the result a failure even when LLVM says it succeeded. A module with CO-RE accesses that was not
+    /// optimised first gets the <c>default&lt;O0&gt;</c> pipeline, which runs the BPF passes that lower
+    /// <c>llvm.preserve.*.access.index</c> (code generation alone cannot, and LLVM would abort the process).
     /// </summary>
     public LlvmEmitResult EmitObject()
     {
         Complete();
         Stopwatch watch = Stopwatch.StartNew();
         int start = Context.Diagnostics.Count;
+        if (UsesCoreRelocations && !_optimized && Optimize("default<O0>") is { } passError)
+        {
+            Context.Report(new LlvmDiagnostic(LlvmDiagnosticSeverity.Error, passError));
+            return new LlvmEmitResult(null, Context.DiagnosticsSince(start), [], watch.Elapsed);
+        }
+
         using TargetMachineHandle machine = BpfTarget.CreateTargetMachine();
         const int ObjectFile = 1;
         int failed = LlvmNative.LLVMTargetMachineEmitToMemoryBuffer(machine, Handle, ObjectFile, out nint message, out MemoryBufferHandle buffer);
@@ -248,5 +284,18 @@ internal sealed class LlvmModule : IDisposable
         DebugInfo?.Dispose();
         _targetData.Dispose();
         Handle.Dispose();
+        if (_sourceDirectory is not null)
+        {
+            try
+            {
+                Directory.Delete(_sourceDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temporary file is harmless.
+            }
+
+            _sourceDirectory = null;
+        }
     }
 }
