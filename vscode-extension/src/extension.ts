@@ -74,9 +74,6 @@ async function startClient(context: vscode.ExtensionContext, channel: vscode.Log
     ],
     outputChannel: channel,
     traceOutputChannel: channel,
-    synchronize: {
-      configurationSection: 'btlang',
-    },
   };
 
   // The client id 'btlang' makes vscode-languageclient read the trace level from 'btlang.trace.server'.
