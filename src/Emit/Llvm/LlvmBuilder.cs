@@ -198,6 +198,26 @@ internal sealed class LlvmBuilder : IDisposable
         return Call(end, [Context.ConstInt(Context.I64, size), slot]);
     }
 
+    /// <summary>
+    /// <c>atomicrmw</c> on <paramref name="pointer"/> (sequentially consistent); returns the old value. For a
+    /// shared (non per-CPU) map value, an unused result lets BPF use a plain atomic add.
+    /// </summary>
+    public LlvmValue AtomicRmw(LlvmAtomicOperation operation, LlvmValue pointer, LlvmValue value)
+    {
+        const int SequentiallyConsistent = 7;
+        return LlvmNative.LLVMBuildAtomicRMW(_handle, (int)operation, pointer, value, SequentiallyConsistent, 0);
+    }
+
+    /// <summary>
+    /// <c>cmpxchg</c>: stores <paramref name="replacement"/> when the value equals <paramref name="expected"/>;
+    /// returns <c>{ old value, i1 success }</c> (take them apart with <see cref="ExtractValue"/>).
+    /// </summary>
+    public LlvmValue AtomicCompareExchange(LlvmValue pointer, LlvmValue expected, LlvmValue replacement)
+    {
+        const int SequentiallyConsistent = 7;
+        return LlvmNative.LLVMBuildAtomicCmpXchg(_handle, pointer, expected, replacement, SequentiallyConsistent, SequentiallyConsistent, 0);
+    }
+
     public LlvmValue ExtractValue(LlvmValue aggregate, int index, string name = "") =>
         LlvmNative.LLVMBuildExtractValue(_handle, aggregate, checked((uint)index), name);
 

@@ -169,6 +169,9 @@ internal static unsafe partial class LlvmNative
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] internal static partial LlvmValue LLVMBuildCall2(BuilderHandle b, LlvmType functionType, LlvmValue function, LlvmValue* args, uint count, string name);
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] internal static partial LlvmValue LLVMBuildMemSet(BuilderHandle b, LlvmValue pointer, LlvmValue value, LlvmValue length, uint align);
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] internal static partial LlvmValue LLVMBuildMemCpy(BuilderHandle b, LlvmValue destination, uint destinationAlign, LlvmValue source, uint sourceAlign, LlvmValue size);
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] internal static partial LlvmValue LLVMBuildAtomicRMW(BuilderHandle b, int operation, LlvmValue pointer, LlvmValue value, int ordering, int singleThread);
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial LlvmValue LLVMBuildAtomicCmpXchg(BuilderHandle b, LlvmValue pointer, LlvmValue compare, LlvmValue replacement, int successOrdering, int failureOrdering, int singleThread);
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] internal static partial LlvmValue LLVMBuildExtractValue(BuilderHandle b, LlvmValue aggregate, uint index, string name);
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] internal static partial LlvmValue LLVMBuildInsertValue(BuilderHandle b, LlvmValue aggregate, LlvmValue element, uint index, string name);
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] internal static partial LlvmValue LLVMGetInlineAsm(LlvmType functionType, string asmString, nuint asmLength, string constraints, nuint constraintsLength, int hasSideEffects, int isAlignStack, int dialect, int canThrow);
