@@ -23,22 +23,19 @@ public static class UprobeTargets
             return File.Exists(target) ? Path.GetFullPath(target) : null;
         }
 
+        // Prefer the runtime library (libc.so.6) over the development name (libc.so may be a linker script).
         string libraryName = target.StartsWith("lib", StringComparison.Ordinal) ? target : "lib" + target;
         foreach (var directory in LibraryDirectories.Where(Directory.Exists))
         {
-            foreach (var candidate in new[] { target, libraryName + ".so", libraryName + ".so.6", libraryName + ".so.1", libraryName + ".so.0" })
+            var candidates = Directory.EnumerateFiles(directory, libraryName + ".so.*")
+                .OrderBy(p => p.Length)
+                .ThenBy(p => p, StringComparer.Ordinal)
+                .Prepend(Path.Combine(directory, target))
+                .Append(Path.Combine(directory, libraryName + ".so"));
+            var found = candidates.FirstOrDefault(IsElf);
+            if (found is not null)
             {
-                string path = Path.Combine(directory, candidate);
-                if (File.Exists(path))
-                {
-                    return path;
-                }
-            }
-
-            var versioned = Directory.EnumerateFiles(directory, libraryName + ".so.*").OrderBy(p => p.Length).FirstOrDefault();
-            if (versioned is not null)
-            {
-                return versioned;
+                return found;
             }
         }
 
@@ -52,6 +49,20 @@ public static class UprobeTargets
         }
 
         return null;
+    }
+
+    private static bool IsElf(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            Span<byte> magic = stackalloc byte[4];
+            return stream.Read(magic) == 4 && magic[0] == 0x7f && magic[1] == (byte)'E' && magic[2] == (byte)'L' && magic[3] == (byte)'F';
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

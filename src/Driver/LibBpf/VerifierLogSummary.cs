@@ -27,6 +27,34 @@ public static class VerifierLogSummary
         return null;
     }
 
+    /// <summary>
+    /// The source line the verifier was checking when it failed: the last BTF line-info comment in the log
+    /// (<c>; text @ file:line</c>), or null when the log has none. Use it to point at the script line.
+    /// </summary>
+    public static VerifierSourceLine? LastSourceLine(string log)
+    {
+        foreach (var line in Enumerable.Reverse(Lines(log)))
+        {
+            if (!line.StartsWith("; ", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            int at = line.LastIndexOf(" @ ", StringComparison.Ordinal);
+            int colon = line.LastIndexOf(':');
+            if (at < 0 || colon < at
+                || !int.TryParse(line.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int number)
+                || number == 0)
+            {
+                continue;
+            }
+
+            return new VerifierSourceLine(line[(at + 3)..colon], number, line[2..at].Trim());
+        }
+
+        return null;
+    }
+
     /// <summary>The last <paramref name="count"/> non-empty lines, joined with newlines.</summary>
     public static string Tail(string log, int count)
     {

@@ -1,10 +1,11 @@
-// A program the verifier must reject: it dereferences a map value without a NULL check.
+// A program the verifier must reject: it dereferences a hash map value without a NULL check. (A hash map:
+// new kernels know an array lookup with a constant in-range key cannot return NULL.)
 #include <linux/types.h>
 #include <linux/bpf.h>
 #include <bpf/bpf_helpers.h>
 
 struct {
-    __uint(type, BPF_MAP_TYPE_ARRAY);
+    __uint(type, BPF_MAP_TYPE_HASH);
     __uint(max_entries, 1);
     __type(key, __u32);
     __type(value, __u64);
