@@ -166,6 +166,20 @@ public class LiveListingTests
     }
 
     [RootFact]
+    public void Struct_definitions_match_bpftrace()
+    {
+        var lister = new ProbeLister(new SystemProbeCatalog());
+        // Structs without padding holes (bpftrace also prints "long: 64;" fillers, which BtLang leaves out).
+        foreach (var name in new[] { "struct list_head", "struct qstr", "struct rq_flags" })
+        {
+            string? expected = Bpftrace($"-lv \"{name}\"");
+            if (expected is null)
+                return;
+            Assert.Equal(expected.TrimEnd('\n').Split('\n'), lister.ListLines(name, verbose: true).SkipLast(1));
+        }
+    }
+
+    [RootFact]
     public void Uprobe_listing_matches_bpftrace()
     {
         var lister = new ProbeLister(new SystemProbeCatalog());

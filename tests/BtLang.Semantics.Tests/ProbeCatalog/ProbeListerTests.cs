@@ -93,6 +93,23 @@ public class ProbeListerTests
     }
 
     [Fact]
+    public void Lists_struct_definitions_from_btf()
+    {
+        Assert.Equal(["struct list_head {", "\tstruct list_head *next;", "\tstruct list_head *prev;", "};", ""],
+            Basic().ListLines("struct list_head", verbose: true));
+        Assert.Equal(["struct list_head", "struct task_struct"], Basic().ListLines("struct *", verbose: false));
+        var task = Basic().ListLines("struct task_struct", verbose: true).ToArray();
+        Assert.Equal("struct task_struct {", task[0]);
+        Assert.Contains("\tunsigned int flags: 4;", task);
+        Assert.Contains("\tchar comm[16];", task);
+        Assert.Contains("\tunion {", task);
+        Assert.Contains("\t\tfloat ratio;", task);
+        Assert.Contains("\t};", task);
+        Assert.Contains("\tu64 matrix[2][3];", task);
+        Assert.Equal(["enum task_state {", "\tTASK_RUNNING = 0,", "\tTASK_DEAD = 64,", "};", ""], Basic().ListLines("enum task_state", verbose: true));
+    }
+
+    [Fact]
     public void Unknown_providers_and_binaries_list_nothing()
     {
         Assert.Empty(Basic().ListLines("nosuch:foo", verbose: false));

@@ -96,4 +96,44 @@ internal static class BtfTypeFormatter
             builder.Append("void");
         return builder.Append(')').ToString();
     }
+
+    /// <summary>A struct/union/enum definition as C text (tab-indented members, nested anonymous types inline).</summary>
+    public static IEnumerable<string> FormatDefinition(BtfTypeTable table, BtfType type)
+    {
+        var lines = new List<string>();
+        AppendDefinition(table, type, 0, lines, suffix: ";");
+        return lines;
+    }
+
+    private static void AppendDefinition(BtfTypeTable table, BtfType type, int indent, List<string> lines, string suffix)
+    {
+        string pad = new('\t', indent);
+        string keyword = type.Kind switch
+        {
+            BtfKind.Union => "union",
+            BtfKind.Enum or BtfKind.Enum64 => "enum",
+            _ => "struct",
+        };
+        lines.Add(type.Name.Length == 0 ? $"{pad}{keyword} {{" : $"{pad}{keyword} {type.Name} {{");
+        if (type.Kind is BtfKind.Enum or BtfKind.Enum64)
+        {
+            foreach (var value in type.EnumValues)
+                lines.Add($"{pad}\t{value.Name} = {value.Value},");
+        }
+        else
+        {
+            foreach (var member in type.Members)
+            {
+                var memberType = table.GetType(member.TypeId);
+                if (memberType.IsComposite && memberType.Name.Length == 0 && indent < 8)
+                {
+                    AppendDefinition(table, memberType, indent + 1, lines, member.Name.Length == 0 ? ";" : $" {member.Name};");
+                    continue;
+                }
+                string declaration = member.Name.Length == 0 ? Format(table, member.TypeId, 0) : FormatDeclaration(table, member.TypeId, member.Name);
+                lines.Add(member.IsBitfield ? $"{pad}\t{declaration}: {member.BitfieldSize};" : $"{pad}\t{declaration};");
+            }
+        }
+        lines.Add($"{pad}}}{suffix}");
+    }
 }

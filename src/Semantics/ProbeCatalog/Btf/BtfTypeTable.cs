@@ -324,6 +324,10 @@ public sealed class BtfTypeTable
     /// <c>struct task_struct *prev</c>.</summary>
     public string FormatDeclaration(int typeId, string name) => BtfTypeFormatter.FormatDeclaration(this, typeId, name);
 
+    /// <summary>The definition of a struct, union or enum as C text lines, like bpftrace's <c>-lv 'struct x'</c>:
+    /// <c>struct list_head {</c>, <c>	struct list_head *next;</c>, ..., <c>};</c>.</summary>
+    public IEnumerable<string> FormatDefinition(BtfType type) => BtfTypeFormatter.FormatDefinition(this, type);
+
     internal string GetString(uint offset)
     {
         if (offset < _baseStringLength)

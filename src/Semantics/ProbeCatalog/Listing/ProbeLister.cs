@@ -36,6 +36,8 @@ public sealed class ProbeLister
         else
         {
             pattern = pattern.Trim();
+            if (TryListTypes(pattern, verbose) is { } types)
+                return types;
             int colon = pattern.IndexOf(':');
             string providerPart = colon < 0 ? "" : pattern[..colon];
             string rest = colon < 0 ? "" : pattern[(colon + 1)..];
@@ -192,6 +194,47 @@ public sealed class ProbeLister
                 break;
             }
         }
+    }
+
+    /// <summary><c>struct NAME</c>, <c>union NAME</c>, <c>enum NAME</c> (wildcards allowed): type names, or with
+    /// verbose their definitions from kernel BTF (bpftrace 0.17's <c>-lv 'struct task_struct'</c>).</summary>
+    private ImmutableArray<ProbeListing>? TryListTypes(string pattern, bool verbose)
+    {
+        int space = pattern.IndexOf(' ');
+        if (space < 0)
+            return null;
+        string keyword = pattern[..space];
+        BtfKind[] kinds = keyword switch
+        {
+            "struct" => [BtfKind.Struct],
+            "union" => [BtfKind.Union],
+            "enum" => [BtfKind.Enum, BtfKind.Enum64],
+            _ => [],
+        };
+        if (kinds.Length == 0)
+            return null;
+        if (_catalog.KernelBtf is not { } btf)
+            return [];
+        var name = WildcardPattern.Parse(pattern[(space + 1)..].Trim());
+        var results = new List<ProbeListing>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var kind in kinds)
+        {
+            foreach (var (typeName, id) in btf.EnumerateNames(kind))
+            {
+                if (!name.IsMatch(typeName) || !seen.Add(typeName))
+                    continue;
+                var type = kind == BtfKind.Struct || kind == BtfKind.Union ? btf.FindStruct($"{keyword} {typeName}") ?? btf.GetType(id) : btf.GetType(id);
+                if (!verbose)
+                {
+                    results.Add(new ProbeListing($"{keyword} {typeName}", []));
+                    continue;
+                }
+                var lines = btf.FormatDefinition(type).ToList();
+                results.Add(new ProbeListing(lines[0], [.. lines.Skip(1), ""]));
+            }
+        }
+        return [.. results.OrderBy(r => r.Probe, StringComparer.Ordinal)];
     }
 
     private bool SplitBinary(string rest, out string? path, out string pattern)
