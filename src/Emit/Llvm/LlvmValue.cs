@@ -77,6 +77,16 @@ internal readonly record struct LlvmValue(nint Handle)
         return this;
     }
 
+    /// <summary>
+    /// Marks a global as set from outside before the program runs (the loader writes .rodata/.data), so the
+    /// optimiser never folds its initializer into loads.
+    /// </summary>
+    public LlvmValue SetExternallyInitialized(bool value = true)
+    {
+        LlvmNative.LLVMSetExternallyInitialized(this, value ? 1 : 0);
+        return this;
+    }
+
     /// <summary>Sets the no-unsigned-wrap flag of an add/sub/mul/shl.</summary>
     public LlvmValue SetNoUnsignedWrap(bool value = true)
     {

@@ -93,6 +93,7 @@ internal static unsafe partial class LlvmNative
     // ---- Globals, functions -----------------------------------------------------------------------------------
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] internal static partial void LLVMSetInitializer(LlvmValue global, LlvmValue value);
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] internal static partial void LLVMSetGlobalConstant(LlvmValue global, int isConstant);
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] internal static partial void LLVMSetExternallyInitialized(LlvmValue global, int isExternallyInitialized);
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] internal static partial void LLVMSetLinkage(LlvmValue global, int linkage);
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] internal static partial void LLVMSetSection(LlvmValue global, string section);
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] internal static partial void LLVMSetAlignment(LlvmValue value, uint bytes);
