@@ -6,6 +6,7 @@ namespace BtLang.Driver.Output;
 /// The order in which bpftrace prints the entries of one map (BPFTRACE.md §2.2 rule 4): count/sum/integer maps
 /// ascending by value, min/max by value, avg/stats by average, hist/lhist by the total of their buckets, everything
 /// else by key. Ties are broken by key, so the order is deterministic. <c>top</c> keeps the last (largest) entries.
+/// Sorting works on precomputed 64-bit sort keys so that 100,000-entry maps sort in milliseconds.
 /// </summary>
 public static class MapOrdering
 {
@@ -13,60 +14,101 @@ public static class MapOrdering
     public static MapEntry[] Sort(MapSnapshot snapshot, long top = 0)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var entries = snapshot.Entries.ToArray();
-        if (entries.Length > 1)
+        var entries = snapshot.Entries;
+        int n = entries.Length;
+        if (n <= 1)
         {
-            var valueKind = ValueOrderOf(snapshot.Map);
-            Array.Sort(entries, (a, b) =>
-            {
-                int c = valueKind == ValueOrder.ByKey ? 0 : CompareValues(a.Value, b.Value);
-                return c != 0 ? c : ValueComparer.Instance.Compare(a.Key, b.Key);
-            });
+            return entries.ToArray();
         }
 
-        if (top > 0 && entries.Length > top)
+        bool byValue = snapshot.Map.Aggregate != AggregateKind.None || snapshot.Map.Value.Kind == RuntimeTypeKind.Integer;
+        var items = new SortItem[n];
+        long[] keyRanks = KeyRanks(entries);
+        for (int i = 0; i < n; i++)
         {
-            return entries[(int)(entries.Length - top)..];
+            items[i] = new SortItem(byValue ? ValueKey(entries[i].Value) : 0, keyRanks[i], i);
         }
 
-        return entries;
+        Array.Sort(items);
+        int first = top > 0 && n > top ? (int)(n - top) : 0;
+        var result = new MapEntry[n - first];
+        for (int i = first; i < n; i++)
+        {
+            result[i - first] = entries[items[i].Index];
+        }
+
+        return result;
     }
 
-    private enum ValueOrder
+    /// <summary>
+    /// A signed 64-bit key per value whose signed order is the value order: unsigned numbers get their top bit flipped.
+    /// </summary>
+    private static long ValueKey(Value value) => value switch
     {
-        ByValue,
-        ByKey,
-    }
-
-    private static ValueOrder ValueOrderOf(MapMetadata map) => map.Aggregate switch
-    {
-        AggregateKind.None => map.Value.Kind == RuntimeTypeKind.Integer ? ValueOrder.ByValue : ValueOrder.ByKey,
-        _ => ValueOrder.ByValue,
+        CountValue c => Unsigned(c.Count),
+        SumValue s => s.IsSigned ? s.Total : Unsigned(unchecked((ulong)s.Total)),
+        IntegerValue i => i.IsSigned ? i.Bits : Unsigned(i.AsUInt64),
+        MinMaxValue m => m.IsSigned ? m.Value : Unsigned(unchecked((ulong)m.Value)),
+        AverageValue a => a.IsSigned ? a.Average : Unsigned(unchecked((ulong)a.Average)),
+        StatsValue s => s.IsSigned ? s.Average : Unsigned(unchecked((ulong)s.Average)),
+        HistogramValue h => Unsigned(h.Total),
+        _ => 0,
     };
 
-    private static int CompareValues(Value a, Value b)
+    private static long Unsigned(ulong value) => unchecked((long)(value ^ 0x8000_0000_0000_0000UL));
+
+    /// <summary>Rank of every key in key order: integers directly, other keys through <see cref="ValueComparer"/>.</summary>
+    private static long[] KeyRanks(System.Collections.Immutable.ImmutableArray<MapEntry> entries)
     {
-        switch (a, b)
+        int n = entries.Length;
+        var ranks = new long[n];
+        bool allIntegers = true;
+        for (int i = 0; i < n && allIntegers; i++)
         {
-            case (CountValue x, CountValue y):
-                return x.Count.CompareTo(y.Count);
-            case (SumValue x, SumValue y):
-                return Compare(x.Total, y.Total, x.IsSigned);
-            case (IntegerValue x, IntegerValue y):
-                return Compare(x.Bits, y.Bits, x.IsSigned);
-            case (MinMaxValue x, MinMaxValue y):
-                return Compare(x.Value, y.Value, x.IsSigned);
-            case (AverageValue x, AverageValue y):
-                return Compare(x.Average, y.Average, x.IsSigned);
-            case (StatsValue x, StatsValue y):
-                return Compare(x.Average, y.Average, x.IsSigned);
-            case (HistogramValue x, HistogramValue y):
-                return x.Total.CompareTo(y.Total);
-            default:
-                return 0;
+            if (entries[i].Key is IntegerValue key)
+            {
+                ranks[i] = key.IsSigned ? key.Bits : Unsigned(key.AsUInt64);
+            }
+            else
+            {
+                allIntegers = false;
+            }
         }
+
+        if (allIntegers)
+        {
+            return ranks;
+        }
+
+        var order = new int[n];
+        var keys = new Value[n];
+        for (int i = 0; i < n; i++)
+        {
+            order[i] = i;
+            keys[i] = entries[i].Key;
+        }
+
+        Array.Sort(keys, order, ValueComparer.Instance);
+        for (int rank = 0; rank < n; rank++)
+        {
+            ranks[order[rank]] = rank;
+        }
+
+        return ranks;
     }
 
-    private static int Compare(long x, long y, bool signed) =>
-        signed ? x.CompareTo(y) : unchecked((ulong)x).CompareTo(unchecked((ulong)y));
+    private readonly record struct SortItem(long Primary, long Secondary, int Index) : IComparable<SortItem>
+    {
+        public int CompareTo(SortItem other)
+        {
+            int c = Primary.CompareTo(other.Primary);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = Secondary.CompareTo(other.Secondary);
+            return c != 0 ? c : Index.CompareTo(other.Index);
+        }
+    }
 }

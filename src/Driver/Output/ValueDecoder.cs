@@ -148,6 +148,21 @@ public sealed class ValueDecoder
         }
     }
 
+    /// <summary>
+    /// Decodes the arguments of a printf/cat/system/join event: <paramref name="arguments"/> is the
+    /// <see cref="FormatMetadata.Arguments"/> tuple, <paramref name="payload"/> the bytes after the 8-byte event header.
+    /// </summary>
+    public IReadOnlyList<Value> DecodeArguments(RuntimeType arguments, ReadOnlySpan<byte> payload)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        if (arguments.Kind == RuntimeTypeKind.None || arguments.Fields.IsEmpty && arguments.Kind == RuntimeTypeKind.Tuple)
+        {
+            return Array.Empty<Value>();
+        }
+
+        return Decode(arguments, payload) is TupleValue tuple ? tuple.Elements : [Decode(arguments, payload)];
+    }
+
     /// <summary>Reads a little-endian integer of 1, 2, 4 or 8 bytes, sign- or zero-extended to 64 bits.</summary>
     public static long ReadInteger(ReadOnlySpan<byte> bytes, int size, bool signed) => size switch
     {

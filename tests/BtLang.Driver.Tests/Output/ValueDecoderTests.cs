@@ -198,4 +198,22 @@ public class ValueDecoderTests
     {
         Assert.Throws<ArgumentException>(() => Decoder.Decode(RuntimeType.Int64, new byte[4]));
     }
+
+    [Fact]
+    public void Printf_arguments_decode_from_the_event_payload()
+    {
+        var args = new RuntimeType
+        {
+            Kind = RuntimeTypeKind.Tuple,
+            Size = 24,
+            Fields = [new RuntimeField("0", 0, RuntimeType.Int64), new RuntimeField("1", 8, RuntimeType.String(16))],
+        };
+        var payload = new byte[24];
+        BinaryPrimitives.WriteInt64LittleEndian(payload, 300);
+        "hi"u8.CopyTo(payload.AsSpan(8));
+        var values = Decoder.DecodeArguments(args, payload);
+        var format = BtLang.Semantics.Formatting.PrintfFormat.Parse("%hhd %s\n");
+        Assert.Equal("44 hi\n", PrintfRenderer.Render(format, values));
+        Assert.Empty(Decoder.DecodeArguments(new RuntimeType { Kind = RuntimeTypeKind.Tuple }, []));
+    }
 }
