@@ -12,7 +12,18 @@ namespace BtLang.Driver.Attach;
 /// </summary>
 public static class ParallelDetacher
 {
-    public static DetachReport DetachAll(IReadOnlyList<BpfLink> links, int parallelism = 64)
+    /// <summary>Detaches every link completely (program and perf event).</summary>
+    public static DetachReport DetachAll(IReadOnlyList<BpfLink> links, int parallelism = 64) =>
+        Run(links, parallelism, static link => link.Detach());
+
+    /// <summary>
+    /// Stops every link: afterwards no program runs for them. Fast for links that can stop quickly
+    /// (<see cref="BpfLink.CanStopQuickly"/>); the rest are detached fully, in parallel.
+    /// </summary>
+    public static DetachReport StopAll(IReadOnlyList<BpfLink> links, int parallelism = 64) =>
+        Run(links, parallelism, static link => link.Stop());
+
+    private static DetachReport Run(IReadOnlyList<BpfLink> links, int parallelism, Func<BpfLink, int> action)
     {
         var stopwatch = Stopwatch.StartNew();
         var warnings = new ConcurrentBag<Diagnostic>();
@@ -21,7 +32,7 @@ public static class ParallelDetacher
         {
             foreach (var link in links)
             {
-                Detach(link, warnings);
+                Apply(link, action, warnings);
             }
         }
         else
@@ -35,7 +46,7 @@ public static class ParallelDetacher
                     int index;
                     while ((index = Interlocked.Increment(ref next)) < links.Count)
                     {
-                        Detach(links[index], warnings);
+                        Apply(links[index], action, warnings);
                     }
                 }, maxStackSize: 256 * 1024)
                 {
@@ -54,14 +65,14 @@ public static class ParallelDetacher
         return new DetachReport(links.Count, stopwatch.Elapsed, warnings.ToImmutableArray());
     }
 
-    private static void Detach(BpfLink link, ConcurrentBag<Diagnostic> warnings)
+    private static void Apply(BpfLink link, Func<BpfLink, int> action, ConcurrentBag<Diagnostic> warnings)
     {
         if (link.IsDetached)
         {
             return;
         }
 
-        int errno = link.Detach();
+        int errno = action(link);
         if (errno != 0)
         {
             warnings.Add(Diagnostic.Create(LibBpfDiagnostics.DetachFailed, Location.None, link.Description, LibBpfErrors.Describe(errno)));

@@ -146,20 +146,9 @@ public sealed class ProbeAttacher
             return AttachResult.Failure(Invalid(point, "a tracepoint needs a category and an event, e.g. tracepoint:syscalls:sys_enter_openat"));
         }
 
-        if (!point.HasWildcard && !ContainsGlob(category) && !ContainsGlob(name))
-        {
-            var link = request.Program.TryAttachTracepoint(category, name, point.Text, out int errno);
-            if (link is not null)
-            {
-                return AttachResult.Success(ImmutableArray.Create(link), 1);
-            }
-
-            return errno == LibBpfErrors.ENOENT
-                ? AttachResult.Failure(TracepointNotFound(point.Text), isMissingProbe: true)
-                : AttachResult.Failure(Failed(point, errno));
-        }
-
-        var matches = Tracefs.Expand(category, name);
+        IReadOnlyList<(string Category, string Event)> matches = !point.HasWildcard && !ContainsGlob(category) && !ContainsGlob(name)
+            ? new[] { (category, name) }
+            : Tracefs.Expand(category, name);
         if (matches.Count == 0)
         {
             return AttachResult.Failure(TracepointNotFound(point.Text), isMissingProbe: true);
@@ -168,20 +157,35 @@ public sealed class ProbeAttacher
         var links = ImmutableArray.CreateBuilder<BpfLink>(matches.Count);
         foreach (var (matchCategory, matchEvent) in matches)
         {
-            string text = $"tracepoint:{matchCategory}:{matchEvent}";
-            var link = request.Program.TryAttachTracepoint(matchCategory, matchEvent, text, out int errno);
+            string text = matches.Count == 1 ? point.Text : $"tracepoint:{matchCategory}:{matchEvent}";
+            var link = AttachOneTracepoint(request.Program, matchCategory, matchEvent, text, out var error);
             if (link is null)
             {
                 ParallelDetacher.DetachAll(links.ToImmutable(), _options.DetachParallelism);
-                return AttachResult.Failure(errno == LibBpfErrors.ENOENT
-                    ? TracepointNotFound(text)
-                    : Diagnostic.Create(LibBpfDiagnostics.AttachFailed, Location.None, text, Cause(errno)));
+                return AttachResult.Failure(error!, isMissingProbe: error!.Descriptor == LibBpfDiagnostics.TracepointNotFound);
             }
 
             links.Add(link);
         }
 
         return AttachResult.Success(links.MoveToImmutable(), matches.Count);
+    }
+
+    private static BpfLink? AttachOneTracepoint(BpfProgram program, string category, string eventName, string text, out Diagnostic? error)
+    {
+        // Our own perf event (rather than bpf_program__attach_tracepoint) so that the link can be stopped at once
+        // and the slow unregistration paid later (see BpfLink.Stop).
+        if (Tracefs.TracepointId(category, eventName) is not { } id)
+        {
+            error = TracepointNotFound(text);
+            return null;
+        }
+
+        var link = program.TryAttachTracepointEvent(id, text, out int errno);
+        error = link is null
+            ? (errno == LibBpfErrors.ENOENT ? TracepointNotFound(text) : Diagnostic.Create(LibBpfDiagnostics.AttachFailed, Location.None, text, Cause(errno)))
+            : null;
+        return link;
     }
 
     private static AttachResult AttachRawTracepoint(AttachRequest request)

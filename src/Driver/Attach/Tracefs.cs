@@ -81,6 +81,26 @@ public static class Tracefs
         return status.IsAvailable && Directory.Exists(System.IO.Path.Combine(status.Path!, "events", category, eventName));
     }
 
+    /// <summary>The tracepoint's id (<c>events/CATEGORY/EVENT/id</c>), or null when it does not exist.</summary>
+    public static ulong? TracepointId(string category, string eventName)
+    {
+        var status = Ensure();
+        if (!status.IsAvailable || category.Contains('/') || eventName.Contains('/') || category.StartsWith('.') || eventName.StartsWith('.'))
+        {
+            return null;
+        }
+
+        try
+        {
+            string text = File.ReadAllText(System.IO.Path.Combine(status.Path!, "events", category, eventName, "id"));
+            return ulong.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out ulong id) ? id : null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Converts a bpftrace-style glob to an anchored regex.</summary>
     public static Regex GlobToRegex(string glob)
     {

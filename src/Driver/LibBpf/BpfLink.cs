@@ -2,23 +2,34 @@ namespace BtLang.Driver.LibBpf;
 
 /// <summary>
 /// One attachment of a program to an attach point. Disposing it detaches (<c>bpf_link__destroy</c>), which is slow
-/// on this kernel (RCU: 60-250 ms per tracepoint link), so detach many links in parallel (see
-/// <c>BtLang.Driver.Attach.AttachedProbes</c>). Safe to dispose from any thread, once or many times.
+/// on this kernel (an RCU grace period per tracepoint: 40-250 ms, serialized by the kernel), so detach many links
+/// in parallel (see <c>BtLang.Driver.Attach.AttachedProbes</c>). Links over perf events we opened ourselves keep
+/// a duplicate of the perf event fd: <see cref="Stop"/> then detaches the program at once (the program no longer
+/// runs) and only <see cref="Dispose"/> pays for releasing the perf event. Safe to call from any thread, repeatedly.
 /// </summary>
 public sealed class BpfLink : IDisposable
 {
     private readonly BpfLinkHandle _handle;
+    private readonly FileDescriptorHandle? _retainedPerfEvent;
 
-    internal BpfLink(BpfLinkHandle handle, string description)
+    internal BpfLink(BpfLinkHandle handle, string description, FileDescriptorHandle? retainedPerfEvent = null)
     {
         _handle = handle;
         Description = description;
+        _retainedPerfEvent = retainedPerfEvent;
     }
+
+    /// <summary>True when <see cref="Stop"/> is fast (the perf event is released separately by Dispose).</summary>
+    public bool CanStopQuickly => _retainedPerfEvent is not null;
+
+    /// <summary>True once the program no longer runs for this attach point.</summary>
+    public bool IsStopped => _handle.IsClosed;
 
     /// <summary>The attach point this link serves, as the user wrote it (e.g. <c>tracepoint:syscalls:sys_enter_openat</c>).</summary>
     public string Description { get; }
 
-    public bool IsDetached => _handle.IsClosed;
+    /// <summary>True once the link and its perf event are gone.</summary>
+    public bool IsDetached => _handle.IsClosed && (_retainedPerfEvent is null || _retainedPerfEvent.IsClosed);
 
     /// <summary>The kernel's link ID (as <c>bpftool link show</c> lists it), or 0 when the link has no BPF link fd.</summary>
     public unsafe uint GetKernelId()
@@ -47,14 +58,25 @@ public sealed class BpfLink : IDisposable
         }
     }
 
-    /// <summary>Detaches now. Returns 0 or a positive errno from <c>bpf_link__destroy</c>.</summary>
-    public int Detach()
+    /// <summary>
+    /// Detaches the program (<c>bpf_link__destroy</c>). Fast when <see cref="CanStopQuickly"/>; otherwise this is
+    /// the whole (slow) detach. Returns 0 or a positive errno.
+    /// </summary>
+    public int Stop()
     {
         _handle.Dispose();
         return -_handle.DestroyResult;
     }
 
-    public void Dispose() => _handle.Dispose();
+    /// <summary>Detaches completely (stop, then release the perf event). Returns 0 or a positive errno.</summary>
+    public int Detach()
+    {
+        int result = Stop();
+        _retainedPerfEvent?.Dispose();
+        return result;
+    }
+
+    public void Dispose() => Detach();
 
     public override string ToString() => Description;
 }

@@ -192,17 +192,37 @@ public sealed unsafe class BpfProgram
         }
 
         openFailed = false;
+
+        // Keep a duplicate of the perf event fd: destroying the link then only detaches the program (fast), and
+        // closing the duplicate later pays for unregistering the event (slow for tracepoints).
+        var retained = PerfEvents.Duplicate(perfEvent.Fd, out errno);
+        if (retained is null)
+        {
+            return null;
+        }
+
         nint link = LibBpfNative.bpf_program__attach_perf_event(pointer, perfEvent.Fd);
         if (link == 0)
         {
             errno = Marshal.GetLastPInvokeError();
+            retained.Dispose();
             return null;
         }
 
-        // The link closes the perf event fd when it is destroyed.
+        // The link closes the perf event fd it was given when it is destroyed.
         perfEvent.SetHandleAsInvalid();
         errno = 0;
-        return new BpfLink(new BpfLinkHandle(link), description);
+        return new BpfLink(new BpfLinkHandle(link), description, retained);
+    }
+
+    /// <summary>
+    /// Attaches to a tracepoint through a perf event we open ourselves (type tracepoint, config = the id read from
+    /// tracefs <c>events/CATEGORY/NAME/id</c>), so the link can be stopped quickly (see <see cref="BpfLink.Stop"/>).
+    /// </summary>
+    public BpfLink? TryAttachTracepointEvent(ulong tracepointId, string description, out int errno)
+    {
+        var attributes = new PerfEventAttributes { Type = PerfEventAttributes.TypeTracepoint, Config = tracepointId };
+        return TryAttachPerfEvent(attributes, pid: -1, cpu: 0, description, out errno, out _);
     }
 
     internal void PrepareLogBuffer(int size, uint level)

@@ -25,6 +25,12 @@ internal static unsafe partial class LibcNative
     [LibraryImport(Library, EntryPoint = "ioctl", SetLastError = true)]
     internal static partial int ioctl(int fd, nuint request, nint argument);
 
+    internal const int FcntlDupFdCloexec = 1030;
+
+    // fcntl is variadic; one int argument passed in a register is read correctly by glibc on x86-64 and arm64.
+    [LibraryImport(Library, EntryPoint = "fcntl", SetLastError = true)]
+    internal static partial int fcntl(int fd, int command, int argument);
+
     [LibraryImport(Library, EntryPoint = "close", SetLastError = true)]
     internal static partial int close(int fd);
 

@@ -2,12 +2,13 @@ namespace BtLang.Driver.LibBpf;
 
 /// <summary>
 /// The parts of <c>struct perf_event_attr</c> a tracer sets. <see cref="Type"/>: 0 hardware, 1 software,
-/// 5 breakpoint. Either <see cref="SamplePeriod"/> or (with <see cref="UseFrequency"/>) <see cref="SampleFrequency"/>.
+/// 2 tracepoint (<see cref="Config"/> = the tracepoint id from tracefs), 5 breakpoint. Either <see cref="SamplePeriod"/> or (with <see cref="UseFrequency"/>) <see cref="SampleFrequency"/>.
 /// </summary>
 public sealed record PerfEventAttributes
 {
     public const uint TypeHardware = 0;
     public const uint TypeSoftware = 1;
+    public const uint TypeTracepoint = 2;
     public const uint TypeBreakpoint = 5;
 
     public required uint Type { get; init; }

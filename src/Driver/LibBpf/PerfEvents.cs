@@ -37,4 +37,18 @@ internal static unsafe class PerfEvents
         errno = 0;
         return new FileDescriptorHandle((int)fd);
     }
+
+    /// <summary>A close-on-exec duplicate of <paramref name="fd"/>; null with a positive errno on failure.</summary>
+    internal static FileDescriptorHandle? Duplicate(int fd, out int errno)
+    {
+        int copy = LibcNative.fcntl(fd, LibcNative.FcntlDupFdCloexec, 0);
+        if (copy < 0)
+        {
+            errno = Marshal.GetLastPInvokeError();
+            return null;
+        }
+
+        errno = 0;
+        return new FileDescriptorHandle(copy);
+    }
 }

@@ -39,13 +39,27 @@ public sealed class AttachManyTimingTests
         Assert.Equal(expected, result.Probes.Links.Length);
 
         workload.Go();
-        var detach = result.Probes.DetachAll();
-        Assert.Empty(detach.Warnings);
 
         // The workload made at least its getpid and openat calls (plus exit-path syscalls) after attaching.
-        Assert.True(probes.Count(ProbeObject.SlotAnySyscall) >= Getpids + Opens);
+        ulong counted = probes.Count(ProbeObject.SlotAnySyscall);
+        Assert.True(counted >= Getpids + Opens);
+        Assert.All(result.Probes.Links, link => Assert.True(link.CanStopQuickly));
+
+        // Stop: the program no longer runs and its links are gone at once; the perf events are released after.
+        var stop = result.Probes.StopAll();
+        Assert.Empty(stop.Warnings);
         uint programId = program.GetInfo().Id;
         Assert.DoesNotContain(programId, KernelObjects.LinkedProgramIds());
+        using (var second = Workload.Start(Getpids, Opens, 0, 0))
+        {
+            probes.TargetPid(second.Pid);
+            second.Go();
+        }
+
+        Assert.Equal(counted, probes.Count(ProbeObject.SlotAnySyscall));
+        var detach = result.Probes.DetachAll();
+        Assert.Empty(detach.Warnings);
+        Assert.All(result.Probes.Links, link => Assert.True(link.IsDetached));
 
         // One at a time, for comparison (a few links only: each takes tens to hundreds of ms).
         var serial = new List<BpfLink>();
@@ -61,7 +75,7 @@ public sealed class AttachManyTimingTests
         }
 
         double serialPerLink = stopwatch.Elapsed.TotalMilliseconds / serial.Count;
-        _output.WriteLine($"attach {expected} tracepoints: {result.Elapsed.TotalMilliseconds:F0} ms; parallel detach: {detach.Elapsed.TotalMilliseconds:F0} ms; serial detach: {serialPerLink:F0} ms per link (~{serialPerLink * expected / 1000:F1} s for all)");
+        _output.WriteLine($"attach {expected} tracepoints: {result.Elapsed.TotalMilliseconds:F0} ms; stop: {stop.Elapsed.TotalMilliseconds:F0} ms; parallel release: {detach.Elapsed.TotalMilliseconds:F0} ms; serial detach: {serialPerLink:F0} ms per link (~{serialPerLink * expected / 1000:F1} s for all)");
         // No timing assertion: the kernel serializes tracepoint unregistration (event_mutex held across an RCU
         // grace period), so parallel detach gains only ~1.5x here, and this machine is shared.
         Assert.DoesNotContain(programId, KernelObjects.LinkedProgramIds());
