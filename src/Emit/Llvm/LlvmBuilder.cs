@@ -173,17 +173,86 @@ internal sealed class LlvmBuilder : IDisposable
     public LlvmValue ByteOffset(LlvmValue pointer, long byteOffset, string name = "") =>
         byteOffset == 0 ? pointer : InBoundsGep(Context.I8, pointer, [Context.ConstI64(byteOffset)], name);
 
-    /// <summary><c>llvm.memset</c> of <paramref name="length"/> bytes (an i64) with byte <paramref name="value"/> (an i8).</summary>
-    public LlvmValue Memset(LlvmValue pointer, LlvmValue value, LlvmValue length, uint alignment = StackAlignment) =>
-        LlvmNative.LLVMBuildMemSet(_handle, pointer, value, length, alignment);
+    /// <summary>
+    /// Largest constant-length memset/memcpy the BPF backend inlines (bigger ones become calls to memset/memcpy,
+    /// which BPF cannot make: "A call to built-in function 'memset' is not supported"). Longer constant lengths
+    /// are split into pieces of this size.
+    /// </summary>
+    public const ulong MaxInlineMemoryOperation = 1024;
+
+    /// <summary>
+    /// <c>llvm.memset</c> of <paramref name="length"/> bytes (an i64) with byte <paramref name="value"/> (an i8).
+    /// Give the real alignment: with 8 BPF stores 8 bytes at a time, with 1 a byte at a time (8x the
+    /// instructions). A constant length above <see cref="MaxInlineMemoryOperation"/> is split.
+    /// </summary>
+    public LlvmValue Memset(LlvmValue pointer, LlvmValue value, LlvmValue length, uint alignment = StackAlignment)
+    {
+        if (length.ConstantIntValue is ulong total && total > MaxInlineMemoryOperation)
+        {
+            LlvmValue last = default;
+            for (ulong offset = 0; offset < total; offset += MaxInlineMemoryOperation)
+            {
+                ulong piece = Math.Min(MaxInlineMemoryOperation, total - offset);
+                last = MemoryIntrinsic("llvm.memset", [ByteOffset(pointer, (long)offset), value, Context.ConstInt(Context.I64, piece)], alignment, 0);
+            }
+
+            return last;
+        }
+
+        return LlvmNative.LLVMBuildMemSet(_handle, pointer, value, length, alignment);
+    }
 
     /// <summary>Zeroes <paramref name="length"/> bytes.</summary>
     public LlvmValue Zero(LlvmValue pointer, ulong length, uint alignment = StackAlignment) =>
         Memset(pointer, Context.ConstI8(0), Context.ConstInt(Context.I64, length), alignment);
 
-    /// <summary><c>llvm.memcpy</c> of <paramref name="length"/> bytes (an i64).</summary>
-    public LlvmValue Memcpy(LlvmValue destination, LlvmValue source, LlvmValue length, uint destinationAlignment = 1, uint sourceAlignment = 1) =>
-        LlvmNative.LLVMBuildMemCpy(_handle, destination, destinationAlignment, source, sourceAlignment, length);
+    /// <summary>
+    /// <c>llvm.memcpy</c> of <paramref name="length"/> bytes (an i64); see <see cref="Memset"/> about alignment
+    /// and long constant lengths.
+    /// </summary>
+    public LlvmValue Memcpy(LlvmValue destination, LlvmValue source, LlvmValue length, uint destinationAlignment = 1, uint sourceAlignment = 1)
+    {
+        if (length.ConstantIntValue is ulong total && total > MaxInlineMemoryOperation)
+        {
+            LlvmValue last = default;
+            for (ulong offset = 0; offset < total; offset += MaxInlineMemoryOperation)
+            {
+                ulong piece = Math.Min(MaxInlineMemoryOperation, total - offset);
+                last = MemoryIntrinsic(
+                    "llvm.memcpy",
+                    [ByteOffset(destination, (long)offset), ByteOffset(source, (long)offset), Context.ConstInt(Context.I64, piece)],
+                    destinationAlignment,
+                    sourceAlignment);
+            }
+
+            return last;
+        }
+
+        return LlvmNative.LLVMBuildMemCpy(_handle, destination, destinationAlignment, source, sourceAlignment, length);
+    }
+
+    /// <summary>
+    /// A volatile memset/memcpy piece: volatile so the optimiser does not merge the pieces back into one call
+    /// the BPF backend cannot inline.
+    /// </summary>
+    private LlvmValue MemoryIntrinsic(string name, LlvmValue[] arguments, uint firstAlignment, uint secondAlignment)
+    {
+        LlvmCallee callee = name == "llvm.memset"
+            ? Module.GetIntrinsic(name, Context.Ptr, Context.I64)
+            : Module.GetIntrinsic(name, Context.Ptr, Context.Ptr, Context.I64);
+        LlvmValue call = Call(callee, [.. arguments, Context.ConstBool(true)]);
+        if (firstAlignment > 1)
+        {
+            AddCallArgumentAttribute(call, 0, "align", firstAlignment);
+        }
+
+        if (secondAlignment > 1)
+        {
+            AddCallArgumentAttribute(call, 1, "align", secondAlignment);
+        }
+
+        return call;
+    }
 
     /// <summary>Marks the start of a stack slot's life (lets LLVM share stack between slots; BPF has 512 bytes).</summary>
     public LlvmValue LifetimeStart(LlvmValue slot, ulong size)

@@ -15,6 +15,9 @@ internal sealed class LlvmModule : IDisposable
     private readonly List<LlvmValue> _used = [];
     private readonly TargetDataHandle _targetData;
     private static int s_moduleSerial;
+
+    /// <summary>Serialises the BPF CO-RE pass, whose process-wide cache is not thread-safe.</summary>
+    private static readonly object CoreGate = new();
     private bool _completed;
     private bool _optimized;
     private string? _sourceDirectory;
@@ -228,7 +231,19 @@ internal sealed class LlvmModule : IDisposable
         Complete();
         using TargetMachineHandle machine = BpfTarget.CreateTargetMachine();
         using PassBuilderOptionsHandle options = LlvmNative.LLVMCreatePassBuilderOptions();
-        string? error = Utf8.TakeError(LlvmNative.LLVMRunPasses(Handle, pipeline, machine, options));
+        string? error;
+        if (UsesCoreRelocations)
+        {
+            lock (CoreGate)
+            {
+                error = Utf8.TakeError(LlvmNative.LLVMRunPasses(Handle, pipeline, machine, options));
+            }
+        }
+        else
+        {
+            error = Utf8.TakeError(LlvmNative.LLVMRunPasses(Handle, pipeline, machine, options));
+        }
+
         _optimized |= error is null;
         return error;
     }
