@@ -110,6 +110,22 @@ public class ProbeListerTests
     }
 
     [Fact]
+    public void Leaves_out_providers_the_kernel_cannot_attach()
+    {
+        var catalog = new SystemProbeCatalog(ProbeCatalogOptions.ForFixture(CatalogFixtures.Directory("basic")));
+        var lister = new ProbeLister(catalog, new HashSet<BtLang.Semantics.ProbeCatalog.Providers.ProbeProviderKind>
+        {
+            BtLang.Semantics.ProbeCatalog.Providers.ProbeProviderKind.Fentry,
+            BtLang.Semantics.ProbeCatalog.Providers.ProbeProviderKind.Fexit,
+            BtLang.Semantics.ProbeCatalog.Providers.ProbeProviderKind.Hardware,
+        });
+        var lines = lister.ListLines(null, verbose: false).ToArray();
+        Assert.DoesNotContain(lines, l => l.StartsWith("fentry:", StringComparison.Ordinal) || l.StartsWith("hardware:", StringComparison.Ordinal));
+        Assert.Contains("software:cpu-clock:", lines);
+        Assert.Empty(lister.ListLines("fexit:*", verbose: false));
+    }
+
+    [Fact]
     public void Unknown_providers_and_binaries_list_nothing()
     {
         Assert.Empty(Basic().ListLines("nosuch:foo", verbose: false));

@@ -355,14 +355,14 @@ public sealed class BtfTypeTable
         bool kindFlag = (info >> 31) != 0;
         string name = nameOff == 0 ? "" : GetString(nameOff);
         int extra = pos + 12;
-        var type = new BtfType(id, kind, name) { KindFlag = kindFlag };
         switch (kind)
         {
             case BtfKind.Int:
             {
                 uint bits = ReadU32(data, extra);
-                return type with
+                return new BtfType(id, kind, name)
                 {
+                    KindFlag = kindFlag,
                     Size = sizeOrType,
                     IntEncoding = (BtfIntEncoding)((bits >> 24) & 0xF),
                     IntBitOffset = (int)((bits >> 16) & 0xFF),
@@ -370,8 +370,9 @@ public sealed class BtfTypeTable
                 };
             }
             case BtfKind.Array:
-                return type with
+                return new BtfType(id, kind, name)
                 {
+                    KindFlag = kindFlag,
                     TypeId = (int)ReadU32(data, extra),
                     ArrayIndexTypeId = (int)ReadU32(data, extra + 4),
                     ArrayLength = ReadU32(data, extra + 8),
@@ -388,7 +389,7 @@ public sealed class BtfTypeTable
                     uint bitfieldSize = kindFlag ? offset >> 24 : 0;
                     members.Add(new BtfMember(GetString(ReadU32(data, m)), (int)ReadU32(data, m + 4), bitOffset, bitfieldSize));
                 }
-                return type with { Size = sizeOrType, Members = members.MoveToImmutable() };
+                return new BtfType(id, kind, name) { KindFlag = kindFlag, Size = sizeOrType, Members = members.MoveToImmutable() };
             }
             case BtfKind.Enum:
             {
@@ -400,7 +401,7 @@ public sealed class BtfTypeTable
                     long value = kindFlag ? (int)raw : raw;
                     values.Add(new BtfEnumValue(GetString(ReadU32(data, e)), value));
                 }
-                return type with { Size = sizeOrType, EnumValues = values.MoveToImmutable() };
+                return new BtfType(id, kind, name) { KindFlag = kindFlag, Size = sizeOrType, EnumValues = values.MoveToImmutable() };
             }
             case BtfKind.Enum64:
             {
@@ -411,7 +412,7 @@ public sealed class BtfTypeTable
                     ulong value = ReadU32(data, e + 4) | ((ulong)ReadU32(data, e + 8) << 32);
                     values.Add(new BtfEnumValue(GetString(ReadU32(data, e)), unchecked((long)value)));
                 }
-                return type with { Size = sizeOrType, EnumValues = values.MoveToImmutable() };
+                return new BtfType(id, kind, name) { KindFlag = kindFlag, Size = sizeOrType, EnumValues = values.MoveToImmutable() };
             }
             case BtfKind.FunctionProto:
             {
@@ -422,12 +423,12 @@ public sealed class BtfTypeTable
                     uint paramName = ReadU32(data, p);
                     parameters.Add(new BtfParameter(paramName == 0 ? "" : GetString(paramName), (int)ReadU32(data, p + 4)));
                 }
-                return type with { TypeId = (int)sizeOrType, Parameters = parameters.MoveToImmutable() };
+                return new BtfType(id, kind, name) { KindFlag = kindFlag, TypeId = (int)sizeOrType, Parameters = parameters.MoveToImmutable() };
             }
             case BtfKind.Function:
-                return type with { TypeId = (int)sizeOrType, Linkage = vlen };
+                return new BtfType(id, kind, name) { KindFlag = kindFlag, TypeId = (int)sizeOrType, Linkage = vlen };
             case BtfKind.Variable:
-                return type with { TypeId = (int)sizeOrType, Linkage = (int)ReadU32(data, extra) };
+                return new BtfType(id, kind, name) { KindFlag = kindFlag, TypeId = (int)sizeOrType, Linkage = (int)ReadU32(data, extra) };
             case BtfKind.DataSection:
             {
                 var variables = ImmutableArray.CreateBuilder<BtfDataSectionVariable>(vlen);
@@ -436,15 +437,15 @@ public sealed class BtfTypeTable
                     int v = extra + i * 12;
                     variables.Add(new BtfDataSectionVariable((int)ReadU32(data, v), ReadU32(data, v + 4), ReadU32(data, v + 8)));
                 }
-                return type with { Size = sizeOrType, Variables = variables.MoveToImmutable() };
+                return new BtfType(id, kind, name) { KindFlag = kindFlag, Size = sizeOrType, Variables = variables.MoveToImmutable() };
             }
             case BtfKind.DeclTag:
-                return type with { TypeId = (int)sizeOrType, ComponentIndex = (int)ReadU32(data, extra) };
+                return new BtfType(id, kind, name) { KindFlag = kindFlag, TypeId = (int)sizeOrType, ComponentIndex = (int)ReadU32(data, extra) };
             case BtfKind.Float:
-                return type with { Size = sizeOrType };
+                return new BtfType(id, kind, name) { KindFlag = kindFlag, Size = sizeOrType };
             default:
                 // PTR, FWD, TYPEDEF, VOLATILE, CONST, RESTRICT, TYPE_TAG: sizeOrType is the target (unused for FWD).
-                return type with { TypeId = (int)sizeOrType };
+                return new BtfType(id, kind, name) { KindFlag = kindFlag, TypeId = (int)sizeOrType };
         }
     }
 

@@ -16,9 +16,21 @@ public sealed class ProbeLister
 {
     private const string Indent = "    ";
     private readonly IProbeCatalog _catalog;
+    private readonly IReadOnlySet<ProbeProviderKind> _unavailable;
 
     /// <summary>A lister over a catalog.</summary>
-    public ProbeLister(IProbeCatalog catalog) => _catalog = catalog;
+    public ProbeLister(IProbeCatalog catalog)
+        : this(catalog, new HashSet<ProbeProviderKind>())
+    {
+    }
+
+    /// <summary>A lister over a catalog that leaves out providers the kernel cannot attach (e.g. fentry without BPF
+    /// trampolines, hardware without a PMU), as the driver knows from its feature probe.</summary>
+    public ProbeLister(IProbeCatalog catalog, IReadOnlySet<ProbeProviderKind> unavailableProviders)
+    {
+        _catalog = catalog;
+        _unavailable = unavailableProviders;
+    }
 
     /// <summary>
     /// Lists probes matching <paramref name="pattern"/> (null or empty: every kernel probe; uprobes and USDT need a
@@ -87,6 +99,8 @@ public sealed class ProbeLister
 
     private IEnumerable<ProbeListing> ListProvider(ProbeProviderKind kind, string rest, bool verbose)
     {
+        if (_unavailable.Contains(kind))
+            yield break;
         string name = ProbeProviders.Get(kind).Name;
         switch (kind)
         {
