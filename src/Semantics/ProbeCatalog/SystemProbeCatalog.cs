@@ -17,7 +17,8 @@ public sealed class SystemProbeCatalog : IProbeCatalog
     private static readonly string[] DefaultTracefsRoots = ["/sys/kernel/tracing", "/sys/kernel/debug/tracing"];
 
     private readonly ProbeCatalogOptions _options;
-    private readonly Lazy<(TracefsStatus Status, ITracepointProvider? Provider, TracepointSource Source)> _tracepoints;
+    private readonly object _tracepointGate = new();
+    private volatile TracepointState? _tracepoints;
     private readonly Lazy<(BtfTypeTable? Table, string? Error)> _btf;
     private readonly Lazy<IReadOnlyList<string>> _btfModules;
     private readonly ConcurrentDictionary<string, BtfTypeTable?> _moduleBtf = new(StringComparer.Ordinal);
@@ -37,7 +38,6 @@ public sealed class SystemProbeCatalog : IProbeCatalog
     public SystemProbeCatalog(ProbeCatalogOptions options)
     {
         _options = options;
-        _tracepoints = new(OpenTracepoints);
         _btf = new(LoadKernelBtf);
         _btfModules = new(ListBtfModules);
         _kernelFunctions = new(ReadKernelFunctions);
@@ -56,16 +56,16 @@ public sealed class SystemProbeCatalog : IProbeCatalog
     public string TracefsRoot => _options.TracefsRoot ?? DefaultTracefsRoots.FirstOrDefault(r => TracefsTracepointProvider.Probe(r) == TracefsStatus.Available) ?? DefaultTracefsRoots[0];
 
     /// <inheritdoc />
-    public TracefsStatus TracefsStatus => _tracepoints.Value.Status;
+    public TracefsStatus TracefsStatus => CurrentTracepoints().Status;
 
     /// <inheritdoc />
-    public TracepointSource TracepointSource => _tracepoints.Value.Source;
+    public TracepointSource TracepointSource => CurrentTracepoints().Source;
 
     /// <inheritdoc />
-    public IReadOnlyList<TracepointName> Tracepoints => _tracepoints.Value.Provider?.Names ?? [];
+    public IReadOnlyList<TracepointName> Tracepoints => CurrentTracepoints().Provider?.Names ?? [];
 
     /// <inheritdoc />
-    public TracepointEvent? GetTracepoint(string category, string name) => _tracepoints.Value.Provider?.GetEvent(category, name);
+    public TracepointEvent? GetTracepoint(string category, string name) => CurrentTracepoints().Provider?.GetEvent(category, name);
 
     /// <inheritdoc />
     public BtfTypeTable? KernelBtf => _btf.Value.Table;
@@ -154,6 +154,32 @@ public sealed class SystemProbeCatalog : IProbeCatalog
         _binaries[path] = (info.Length, info.LastWriteTimeUtc, binary);
         return true;
     }
+
+    // Once tracefs is live it stays so. While it is not (not mounted yet, or unreadable), look again at most every
+    // 500 ms: the driver may mount it after this catalog was first asked.
+    private TracepointState CurrentTracepoints()
+    {
+        var current = _tracepoints;
+        if (current is { Status: TracefsStatus.Available })
+            return current;
+        long now = Environment.TickCount64;
+        if (current is not null && now - current.ProbedAt < 500)
+            return current;
+        lock (_tracepointGate)
+        {
+            current = _tracepoints;
+            if (current is not null && (current.Status == TracefsStatus.Available || now - current.ProbedAt < 500))
+                return current;
+            var (status, provider, source) = OpenTracepoints();
+            if (current is not null && current.Status == status && current.Source == source)
+                provider = current.Provider; // unchanged: keep the cached formats
+            var opened = new TracepointState(status, provider, source, now);
+            _tracepoints = opened;
+            return opened;
+        }
+    }
+
+    private sealed record TracepointState(TracefsStatus Status, ITracepointProvider? Provider, TracepointSource Source, long ProbedAt);
 
     private (TracefsStatus, ITracepointProvider?, TracepointSource) OpenTracepoints()
     {

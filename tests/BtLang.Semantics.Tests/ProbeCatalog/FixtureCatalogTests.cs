@@ -69,6 +69,31 @@ public class FixtureCatalogTests
     }
 
     [Fact]
+    public async Task Notices_tracefs_once_it_is_mounted()
+    {
+        string root = Path.Combine(Path.GetTempPath(), "btlang-late-tracefs-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
+        try
+        {
+            var catalog = new SystemProbeCatalog(new ProbeCatalogOptions { TracefsRoot = root });
+            Assert.Equal(TracefsStatus.NotMounted, catalog.TracefsStatus);
+            Assert.Equal(TracepointSource.Bundled, catalog.TracepointSource);
+            // "Mount" it: the same layout as the fixture appears.
+            string format = Path.Combine(CatalogFixtures.Directory("basic"), "tracing", "events", "sched", "sched_switch", "format");
+            Directory.CreateDirectory(Path.Combine(root, "events", "sched", "sched_switch"));
+            File.Copy(format, Path.Combine(root, "events", "sched", "sched_switch", "format"));
+            await Task.Delay(600);
+            Assert.Equal(TracefsStatus.Available, catalog.TracefsStatus);
+            Assert.Equal(TracepointSource.Tracefs, catalog.TracepointSource);
+            Assert.Equal(["sched:sched_switch"], catalog.Tracepoints.Select(t => t.ToString()));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Reads_kernel_btf_and_raw_tracepoints_from_the_fixture()
     {
         var catalog = Basic();

@@ -180,6 +180,23 @@ public class LiveListingTests
     }
 
     [RootFact]
+    public void Usdt_listing_matches_bpftrace()
+    {
+        string program = CatalogFixtures.CompileC("usdtlist", """
+            #include <sys/sdt.h>
+            int main(int argc, char **argv) { DTRACE_PROBE2(prov, first, argc, argv); STAP_PROBE(prov2, second); return 0; }
+            """, "-O1");
+        var lister = new ProbeLister(new SystemProbeCatalog());
+        foreach (var pattern in new[] { $"usdt:{program}:*", $"usdt:{program}:first", $"usdt:{program}:prov:*" })
+        {
+            string? expected = Bpftrace("-l " + pattern);
+            if (expected is null)
+                return;
+            Assert.Equal(expected.TrimEnd('\n').Split('\n'), lister.ListLines(pattern, verbose: false));
+        }
+    }
+
+    [RootFact]
     public void Uprobe_listing_matches_bpftrace()
     {
         var lister = new ProbeLister(new SystemProbeCatalog());
