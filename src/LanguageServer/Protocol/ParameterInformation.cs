@@ -1,0 +1,4 @@
+namespace BtLang.LanguageServer.Protocol;
+
+/// <summary>A parameter of a signature.</summary>
+public sealed record ParameterInformation(string Label, MarkupContent? Documentation);

@@ -1,0 +1,7 @@
+namespace BtLang.LanguageServer.Protocol;
+
+/// <summary>Names a document.</summary>
+public sealed class TextDocumentIdentifier
+{
+    public string Uri { get; init; } = string.Empty;
+}
