@@ -20,7 +20,7 @@ internal static class ElfSectionReader
         {
             if (sectionName == name)
             {
-                if (offset < 0 || size < 0 || offset + size > elf.Length)
+                if (offset < 0 || size < 0 || offset > elf.Length || size > elf.Length - offset)
                 {
                     return false;
                 }
@@ -49,7 +49,8 @@ internal static class ElfSectionReader
         int entrySize = BinaryPrimitives.ReadUInt16LittleEndian(elf[0x3A..]);
         int count = BinaryPrimitives.ReadUInt16LittleEndian(elf[0x3C..]);
         int namesIndex = BinaryPrimitives.ReadUInt16LittleEndian(elf[0x3E..]);
-        if (entrySize < SectionHeaderSize || namesIndex >= count || sectionTable <= 0 || sectionTable + (long)count * entrySize > elf.Length)
+        if (entrySize < SectionHeaderSize || namesIndex >= count || sectionTable <= 0 || sectionTable > elf.Length
+            || sectionTable + (long)count * entrySize > elf.Length)
         {
             return result;
         }
@@ -57,7 +58,7 @@ internal static class ElfSectionReader
         ReadOnlySpan<byte> namesHeader = elf.Slice((int)(sectionTable + (long)namesIndex * entrySize), SectionHeaderSize);
         long namesOffset = (long)BinaryPrimitives.ReadUInt64LittleEndian(namesHeader[0x18..]);
         long namesSize = (long)BinaryPrimitives.ReadUInt64LittleEndian(namesHeader[0x20..]);
-        if (namesOffset + namesSize > elf.Length)
+        if (namesOffset < 0 || namesSize < 0 || namesOffset > elf.Length || namesSize > elf.Length - namesOffset)
         {
             return result;
         }
@@ -66,14 +67,14 @@ internal static class ElfSectionReader
         for (int i = 0; i < count; i++)
         {
             ReadOnlySpan<byte> header = elf.Slice((int)(sectionTable + (long)i * entrySize), SectionHeaderSize);
-            int nameOffset = (int)BinaryPrimitives.ReadUInt32LittleEndian(header);
+            uint nameOffset = BinaryPrimitives.ReadUInt32LittleEndian(header);
             uint type = BinaryPrimitives.ReadUInt32LittleEndian(header[4..]);
             long offset = (long)BinaryPrimitives.ReadUInt64LittleEndian(header[0x18..]);
             long size = type == 8 /* SHT_NOBITS */ ? 0 : (long)BinaryPrimitives.ReadUInt64LittleEndian(header[0x20..]);
             string name = string.Empty;
-            if (nameOffset < names.Length)
+            if (nameOffset < (uint)names.Length)
             {
-                ReadOnlySpan<byte> rest = names[nameOffset..];
+                ReadOnlySpan<byte> rest = names[(int)nameOffset..];
                 int end = rest.IndexOf((byte)0);
                 name = Encoding.UTF8.GetString(end < 0 ? rest : rest[..end]);
             }

@@ -85,6 +85,33 @@ public sealed class ObjectEmissionTests : IDisposable
     }
 
     [Fact]
+    public void Section_reader_never_throws_on_damaged_objects()
+    {
+        byte[] elf = EmitSample();
+        var random = new Random(1234);
+        for (int round = 0; round < 2000; round++)
+        {
+            byte[] damaged = (byte[])elf.Clone();
+            int changes = 1 + random.Next(8);
+            for (int i = 0; i < changes; i++)
+            {
+                // Mostly hit the ELF header and the section header table, where the offsets live.
+                int position = random.Next(3) switch
+                {
+                    0 => random.Next(64),
+                    1 => damaged.Length - 1 - random.Next(Math.Min(damaged.Length, 28 * 64)),
+                    _ => random.Next(damaged.Length),
+                };
+                damaged[position] = (byte)random.Next(256);
+            }
+
+            int length = random.Next(4) == 0 ? random.Next(damaged.Length) : damaged.Length;
+            ElfSectionReader.TryReadSection(damaged.AsSpan(0, length), ".btlang.meta", out _);
+            ElfSectionReader.SectionNames(damaged.AsSpan(0, length));
+        }
+    }
+
+    [Fact]
     public void Emission_is_repeatable_and_fast_after_target_initialisation()
     {
         byte[] first = EmitSample();

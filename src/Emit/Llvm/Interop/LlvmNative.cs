@@ -175,7 +175,6 @@ internal static unsafe partial class LlvmNative
     internal static partial LlvmValue LLVMBuildAtomicCmpXchg(BuilderHandle b, LlvmValue pointer, LlvmValue compare, LlvmValue replacement, int successOrdering, int failureOrdering, int singleThread);
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] internal static partial LlvmValue LLVMBuildExtractValue(BuilderHandle b, LlvmValue aggregate, uint index, string name);
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] internal static partial LlvmValue LLVMBuildInsertValue(BuilderHandle b, LlvmValue aggregate, LlvmValue element, uint index, string name);
-    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] internal static partial LlvmValue LLVMGetInlineAsm(LlvmType functionType, string asmString, nuint asmLength, string constraints, nuint constraintsLength, int hasSideEffects, int isAlignStack, int dialect, int canThrow);
 
     // ---- Debug info -------------------------------------------------------------------------------------------
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] internal static partial uint LLVMDebugMetadataVersion();
