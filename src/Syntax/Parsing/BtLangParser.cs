@@ -1,0 +1,84 @@
+using Antlr4.Runtime;
+
+namespace BtLang.Syntax.Parsing.Generated;
+
+/// <summary>Semantic predicates of grammar/BtLangParser.g4: telling casts and types from parenthesized expressions.</summary>
+internal partial class BtLangParser
+{
+    /// <summary>
+    /// At `(`: is this a cast? Yes for `(struct x ...)`, for `(name *)`, for a builtin type name
+    /// `(uint32)`, and for any `(name)` followed by something that can only start an operand (`(mytype)$x`).
+    /// </summary>
+    private bool IsCastAhead()
+    {
+        var stream = TokenStream;
+        if (stream.LA(1) != LPAREN)
+        {
+            return false;
+        }
+
+        int end = ScanType(2, out bool decorated, out bool tagged, out string name);
+        if (end < 0 || stream.LA(end) != RPAREN)
+        {
+            return false;
+        }
+
+        if (tagged || decorated || SyntaxFacts.IsBuiltinTypeName(name))
+        {
+            return true;
+        }
+
+        return stream.LA(end + 1) is IDENT or VARIABLE or MAP or INT or STRING or POSITIONAL or TRUE or FALSE or SIZEOF or OFFSETOF;
+    }
+
+    /// <summary>Inside `sizeof(`: is the operand a type rather than an expression?</summary>
+    private bool IsTypeAhead()
+    {
+        int end = ScanType(1, out bool decorated, out bool tagged, out string name);
+        return end >= 0 && TokenStream.LA(end) == RPAREN && (tagged || decorated || SyntaxFacts.IsBuiltinTypeName(name));
+    }
+
+    /// <summary>
+    /// Scans `[struct|union|enum] IDENT ('*' | '[' INT? ']')*` from lookahead index <paramref name="start"/> and returns the
+    /// index just after it, or -1.
+    /// </summary>
+    private int ScanType(int start, out bool decorated, out bool tagged, out string name)
+    {
+        var stream = TokenStream;
+        int i = start;
+        decorated = false;
+        tagged = false;
+        name = string.Empty;
+        if (stream.LA(i) is STRUCT or UNION or ENUM)
+        {
+            tagged = true;
+            i++;
+        }
+
+        if (stream.LA(i) != IDENT)
+        {
+            return -1;
+        }
+
+        name = stream.LT(i).Text;
+        i++;
+        while (true)
+        {
+            int type = stream.LA(i);
+            if (type == STAR)
+            {
+                decorated = true;
+                i++;
+            }
+            else if (type == LBRACKET && (stream.LA(i + 1) == RBRACKET || (stream.LA(i + 1) == INT && stream.LA(i + 2) == RBRACKET)))
+            {
+                // `(x[8])` may also be an element access: only a `*` settles it on its own.
+                i += stream.LA(i + 1) == RBRACKET ? 2 : 3;
+            }
+            else
+            {
+                return i;
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System.Runtime.ExceptionServices;
+using Antlr4.Runtime;
+using BtLang.Syntax.InternalSyntax;
+using BtLang.Syntax.Parsing.Generated;
+using Microsoft.CodeAnalysis.Text;
+
+namespace BtLang.Syntax.Parsing;
+
+/// <summary>
+/// Runs the ANTLR lexer and parser over a text and converts the result into a green tree. Never throws for any
+/// input: errors become diagnostics, unusable tokens become skipped-token trivia.
+/// </summary>
+internal static class LanguageParser
+{
+    /// <summary>Deeper bracket nesting is skipped with a diagnostic, so no input can exhaust the stack.</summary>
+    public const int MaxNestingDepth = 256;
+
+    /// <summary>The channel of tokens taken away from the parser (too deeply nested); they become skipped trivia.</summary>
+    public const int SkippedChannel = 2;
+
+    /// <summary>Inputs with more tokens than this are parsed on a thread with a large stack.</summary>
+    private const int SmallInputTokenCount = 400;
+
+    private const int LargeStackSize = 256 * 1024 * 1024;
+
+    public static ParseResult Parse(SourceText text)
+    {
+        var diagnostics = new List<PendingDiagnostic>();
+        var tokens = Lex(text.ToString());
+        LexicalChecker.Check(tokens, diagnostics);
+        LimitNesting(tokens, diagnostics);
+
+        if (tokens.Count <= SmallInputTokenCount)
+        {
+            return ParseTokens(tokens, diagnostics);
+        }
+
+        ParseResult? result = null;
+        ExceptionDispatchInfo? failure = null;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    result = ParseTokens(tokens, diagnostics);
+                }
+                catch (Exception e)
+                {
+                    failure = ExceptionDispatchInfo.Capture(e);
+                }
+            },
+            LargeStackSize);
+        thread.Start();
+        thread.Join();
+        failure?.Throw();
+        return result!;
+    }
+
+    private static List<IToken> Lex(string text)
+    {
+        var lexer = new BtLangLexer(new AntlrInputStream(text));
+        lexer.RemoveErrorListeners();
+        var tokens = new List<IToken>();
+        while (true)
+        {
+            var token = lexer.NextToken();
+            tokens.Add(token);
+            if (token.Type == TokenConstants.EOF)
+            {
+                break;
+            }
+        }
+
+        return tokens;
+    }
+
+    private static ParseResult ParseTokens(List<IToken> tokens, List<PendingDiagnostic> diagnostics)
+    {
+        var stream = new CommonTokenStream(new ListTokenSource(tokens));
+        var parser = new BtLangParser(stream);
+        parser.RemoveErrorListeners();
+        parser.ErrorHandler = new SyntaxErrorStrategy(diagnostics);
+        var program = parser.program();
+        stream.Fill();
+        var converter = new TreeConverter(stream.GetTokens(), diagnostics);
+        var root = converter.ConvertProgram(program);
+        diagnostics.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Span.End.CompareTo(b.Span.End));
+        return new ParseResult(root, diagnostics);
+    }
+
+    /// <summary>Moves brackets nested deeper than <see cref="MaxNestingDepth"/> (and all inside them) to the skipped channel.</summary>
+    private static void LimitNesting(List<IToken> tokens, List<PendingDiagnostic> diagnostics)
+    {
+        int depth = 0;
+        bool reported = false;
+        foreach (var token in tokens)
+        {
+            if (token.Channel != TokenConstants.DefaultChannel)
+            {
+                continue;
+            }
+
+            bool opens = token.Type is BtLangLexer.LPAREN or BtLangLexer.LBRACKET or BtLangLexer.LBRACE;
+            bool closes = token.Type is BtLangLexer.RPAREN or BtLangLexer.RBRACKET or BtLangLexer.RBRACE;
+            if (opens)
+            {
+                depth++;
+            }
+
+            if (depth > MaxNestingDepth && token is CommonToken writable)
+            {
+                if (!reported)
+                {
+                    diagnostics.Add(new PendingDiagnostic(SyntaxDiagnostics.NestingTooDeep, TokenDescriber.SpanOf(token), new object?[] { MaxNestingDepth }));
+                    reported = true;
+                }
+
+                writable.Channel = SkippedChannel;
+            }
+
+            if (closes && depth > 0)
+            {
+                depth--;
+            }
+        }
+    }
+}

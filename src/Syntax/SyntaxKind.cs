@@ -1,0 +1,173 @@
+namespace BtLang.Syntax;
+
+/// <summary>
+/// The kind of every token, trivia and node. Token kinds end in <c>Token</c> or <c>Keyword</c>, trivia kinds in
+/// <c>Trivia</c>; node kinds are the names of Syntax.xml's nodes without <c>Syntax</c>.
+/// </summary>
+public enum SyntaxKind
+{
+    None = 0,
+
+    /// <summary>The internal list node kind; never the Kind of a public node.</summary>
+    List,
+
+    // ---- tokens with variable text ----
+    BadToken,
+    EndOfFileToken,
+    IdentifierToken,
+    /// <summary><c>@</c> or <c>@name</c>.</summary>
+    MapToken,
+    /// <summary><c>$name</c>.</summary>
+    VariableToken,
+    /// <summary><c>$1</c>, <c>$#</c>.</summary>
+    PositionalParameterToken,
+    IntegerLiteralToken,
+    StringLiteralToken,
+    /// <summary>One part of an attach point between colons: <c>uprobe</c>, <c>/bin/bash</c>, <c>vfs_*</c>, <c>BEGIN</c>.</summary>
+    AttachPointPartToken,
+    /// <summary>A whole <c>#include ...</c> / <c>#define ...</c> line (with <c>\</c> continuations).</summary>
+    PreprocessorDirectiveToken,
+
+    // ---- punctuation ----
+    OpenBraceToken,
+    CloseBraceToken,
+    OpenParenToken,
+    CloseParenToken,
+    OpenBracketToken,
+    CloseBracketToken,
+    SemicolonToken,
+    CommaToken,
+    ColonToken,
+    DotToken,
+    DotDotToken,
+    ArrowToken,
+    QuestionToken,
+
+    // ---- operators ----
+    PlusToken,
+    MinusToken,
+    AsteriskToken,
+    SlashToken,
+    PercentToken,
+    AmpersandToken,
+    BarToken,
+    CaretToken,
+    TildeToken,
+    ExclamationToken,
+    LessThanToken,
+    LessThanEqualsToken,
+    GreaterThanToken,
+    GreaterThanEqualsToken,
+    EqualsEqualsToken,
+    ExclamationEqualsToken,
+    AmpersandAmpersandToken,
+    BarBarToken,
+    LessThanLessThanToken,
+    GreaterThanGreaterThanToken,
+    PlusPlusToken,
+    MinusMinusToken,
+    EqualsToken,
+    PlusEqualsToken,
+    MinusEqualsToken,
+    AsteriskEqualsToken,
+    SlashEqualsToken,
+    PercentEqualsToken,
+    AmpersandEqualsToken,
+    BarEqualsToken,
+    CaretEqualsToken,
+    LessThanLessThanEqualsToken,
+    GreaterThanGreaterThanEqualsToken,
+
+    // ---- keywords ----
+    IfKeyword,
+    ElseKeyword,
+    UnrollKeyword,
+    WhileKeyword,
+    ForKeyword,
+    BreakKeyword,
+    ContinueKeyword,
+    ReturnKeyword,
+    LetKeyword,
+    SizeofKeyword,
+    OffsetofKeyword,
+    StructKeyword,
+    UnionKeyword,
+    EnumKeyword,
+    TrueKeyword,
+    FalseKeyword,
+    /// <summary>Contextual: only at the start of a top-level member.</summary>
+    ConfigKeyword,
+    /// <summary>Contextual: only at the start of a top-level member.</summary>
+    MacroKeyword,
+    /// <summary>Contextual: only at the start of a top-level member.</summary>
+    ImportKeyword,
+    /// <summary>Contextual: only at the start of a top-level C definition.</summary>
+    TypedefKeyword,
+
+    // ---- trivia ----
+    WhitespaceTrivia,
+    EndOfLineTrivia,
+    SingleLineCommentTrivia,
+    MultiLineCommentTrivia,
+    ShebangTrivia,
+    /// <summary>Text the parser could not use (one skipped token).</summary>
+    SkippedTokensTrivia,
+
+    // ---- nodes (Syntax.xml) ----
+    CompilationUnit,
+    PreprocessorDirective,
+    CDefinition,
+    ConfigBlock,
+    ConfigSetting,
+    MapDeclaration,
+    MacroDefinition,
+    MacroParameter,
+    Import,
+    Probe,
+    AttachPoint,
+    Predicate,
+    Block,
+    ExpressionStatement,
+    AssignmentStatement,
+    VariableDeclarationStatement,
+    IfStatement,
+    ElseClause,
+    UnrollStatement,
+    WhileStatement,
+    ForStatement,
+    BreakStatement,
+    ContinueStatement,
+    ReturnStatement,
+    BlockStatement,
+    EmptyStatement,
+    IntegerLiteralExpression,
+    StringLiteralExpression,
+    TrueLiteralExpression,
+    FalseLiteralExpression,
+    MapExpression,
+    BracketedArgumentList,
+    VariableExpression,
+    PositionalParameterExpression,
+    IdentifierExpression,
+    CallExpression,
+    ArgumentList,
+    BinaryExpression,
+    PrefixUnaryExpression,
+    PostfixUnaryExpression,
+    ConditionalExpression,
+    ParenthesizedExpression,
+    TupleExpression,
+    RecordExpression,
+    RecordField,
+    CastExpression,
+    MemberAccessExpression,
+    ElementAccessExpression,
+    SizeofExpression,
+    OffsetofExpression,
+    IdentifierName,
+    BlockExpression,
+    RangeExpression,
+    NamedType,
+    PointerType,
+    ArrayType,
+}

@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using BtLang.Diagnostics;
+using BtLang.Syntax.InternalSyntax;
+using BtLang.Syntax.Parsing;
+using Microsoft.CodeAnalysis.Text;
+
+namespace BtLang.Syntax;
+
+/// <summary>
+/// An immutable parsed script: the source text, its path, the root node and the syntax diagnostics. Every input
+/// gives a tree whose <c>GetRoot().ToFullString()</c> is exactly the input.
+/// </summary>
+public sealed class SyntaxTree
+{
+    private readonly GreenNode _green;
+    private CompilationUnitSyntax? _root;
+
+    private SyntaxTree(SourceText text, string filePath, GreenNode green, ImmutableArray<Diagnostic> diagnostics)
+    {
+        Text = text;
+        FilePath = filePath;
+        _green = green;
+        Diagnostics = diagnostics;
+    }
+
+    public SourceText Text { get; }
+
+    /// <summary>The name used in diagnostics: a file path, or <c>stdin</c> for <c>-e</c> programs.</summary>
+    public string FilePath { get; }
+
+    private ImmutableArray<Diagnostic> Diagnostics { get; }
+
+    public static SyntaxTree ParseText(string text, string path = "stdin") => ParseText(SourceText.From(text), path);
+
+    public static SyntaxTree ParseText(SourceText text, string path = "stdin")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(path);
+        var result = LanguageParser.Parse(text);
+        var diagnostics = result.Diagnostics
+            .Select(d => Diagnostic.Create(d.Descriptor, new Location(text, path, d.Span), d.Arguments))
+            .ToImmutableArray();
+        return new SyntaxTree(text, path, result.Root, diagnostics);
+    }
+
+    public CompilationUnitSyntax GetRoot()
+    {
+        if (_root is null)
+        {
+            var root = (CompilationUnitSyntax)SyntaxNodeFactory.CreateRed(_green, null, 0);
+            root.AttachToTree(this);
+            Interlocked.CompareExchange(ref _root, root, null);
+        }
+
+        return _root;
+    }
+
+    /// <summary>Syntax diagnostics (IDs BT0001..BT0999) in source order.</summary>
+    public ImmutableArray<Diagnostic> GetDiagnostics() => Diagnostics;
+
+    /// <summary>The tree for an edited text: equal to a fresh parse of <paramref name="newText"/>.</summary>
+    public SyntaxTree WithChangedText(SourceText newText) => ParseText(newText, FilePath);
+
+    public Location GetLocation(TextSpan span) => new(Text, FilePath, span);
+
+    public override string ToString() => Text.ToString();
+}
