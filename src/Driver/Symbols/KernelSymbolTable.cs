@@ -10,17 +10,24 @@ public sealed class KernelSymbolTable
 {
     private readonly ulong[] _addresses;
     private readonly string[] _names;
-    private readonly Dictionary<string, ulong> _byName;
+    private readonly Lazy<Dictionary<string, ulong>> _byName;
 
-    private KernelSymbolTable(ulong[] addresses, string[] names, Dictionary<string, ulong> byName)
+    private KernelSymbolTable(ulong[] addresses, string[] names, string[] namesInFileOrder, ulong[] addressesInFileOrder)
     {
         _addresses = addresses;
         _names = names;
-        _byName = byName;
+        _byName = new Lazy<Dictionary<string, ulong>>(() =>
+        {
+            // The first occurrence in the file wins, as a reader of kallsyms top-down would find it.
+            var byName = new Dictionary<string, ulong>(namesInFileOrder.Length, StringComparer.Ordinal);
+            for (int i = 0; i < namesInFileOrder.Length; i++)
+                byName.TryAdd(namesInFileOrder[i], addressesInFileOrder[i]);
+            return byName;
+        });
     }
 
     /// <summary>An empty table.</summary>
-    public static KernelSymbolTable Empty { get; } = new([], [], []);
+    public static KernelSymbolTable Empty { get; } = new([], [], [], []);
 
     /// <summary>True if the table has symbols with real addresses.</summary>
     public bool IsAvailable => _addresses.Length > 0;
@@ -44,8 +51,8 @@ public sealed class KernelSymbolTable
     /// <summary>Parses kallsyms text: <c>ffffffff81000000 T _stext</c>, optionally followed by <c>[module]</c>.</summary>
     public static KernelSymbolTable Parse(string text)
     {
-        var entries = new List<(ulong Address, string Name)>(text.Length / 40);
-        var byName = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        var addresses = new List<ulong>(text.Length / 40);
+        var names = new List<string>(text.Length / 40);
         foreach (var range in text.AsSpan().Split('\n'))
         {
             var line = text.AsSpan(range.Start.Value, range.End.Value - range.Start.Value);
@@ -56,15 +63,40 @@ public sealed class KernelSymbolTable
                 continue;
             var rest = line[(firstSpace + 3)..];
             int end = rest.IndexOfAny(' ', '\t');
-            string name = (end < 0 ? rest : rest[..end]).ToString();
-            if (name.Length == 0)
+            var name = end < 0 ? rest : rest[..end];
+            if (name.IsEmpty)
                 continue;
-            entries.Add((address, name));
-            byName.TryAdd(name, address);
+            addresses.Add(address);
+            names.Add(name.ToString());
         }
-        // Stable by address; for aliases at one address, the first listed wins (kallsyms lists the main name first).
-        var sorted = entries.Select((e, i) => (e.Address, e.Name, Index: i)).OrderBy(e => e.Address).ThenBy(e => e.Index).ToArray();
-        return new KernelSymbolTable(sorted.Select(e => e.Address).ToArray(), sorted.Select(e => e.Name).ToArray(), byName);
+        ulong[] fileAddresses = [.. addresses];
+        string[] fileNames = [.. names];
+        ulong[] sortedAddresses = [.. fileAddresses];
+        string[] sortedNames = [.. fileNames];
+        if (!IsSorted(sortedAddresses))
+        {
+            // Sort by address, keeping file order among symbols at the same address (aliases: the first listed wins).
+            int[] order = new int[sortedAddresses.Length];
+            for (int i = 0; i < order.Length; i++)
+                order[i] = i;
+            Array.Sort(order, (a, b) => fileAddresses[a] != fileAddresses[b] ? fileAddresses[a].CompareTo(fileAddresses[b]) : a.CompareTo(b));
+            for (int i = 0; i < order.Length; i++)
+            {
+                sortedAddresses[i] = fileAddresses[order[i]];
+                sortedNames[i] = fileNames[order[i]];
+            }
+        }
+        return new KernelSymbolTable(sortedAddresses, sortedNames, fileNames, fileAddresses);
+    }
+
+    private static bool IsSorted(ulong[] values)
+    {
+        for (int i = 1; i < values.Length; i++)
+        {
+            if (values[i] < values[i - 1])
+                return false;
+        }
+        return true;
     }
 
     /// <summary>The symbol at or below <paramref name="address"/> and the offset into it; false below the first symbol.</summary>
@@ -86,5 +118,5 @@ public sealed class KernelSymbolTable
     }
 
     /// <summary>The address of a symbol by name, or null.</summary>
-    public ulong? AddressOf(string name) => _byName.TryGetValue(name, out ulong address) ? address : null;
+    public ulong? AddressOf(string name) => _byName.Value.TryGetValue(name, out ulong address) ? address : null;
 }
