@@ -55,4 +55,8 @@ public static class CliDiagnostics
 
     public static readonly DiagnosticDescriptor EnvironmentOnlyConfigKey = new(
         "BT3115", DiagnosticSeverity.Error, "Config variable can only be set in the environment", "{0}");
+
+    public static readonly DiagnosticDescriptor ListPatternLooksLikeAFile = new(
+        "BT3116", DiagnosticSeverity.Warning, "A listing pattern looks like a missing file name",
+        "It appears that '{0}' is a filename but the file does not exist. Treating '{0}' as a search pattern.");
 }

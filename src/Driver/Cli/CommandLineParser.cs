@@ -97,10 +97,11 @@ public static class CommandLineParser
             return CommandLineParseResult.Fail(topic, finishError, result.ShowUsage);
         }
 
-        return WithEnvironment(topic, result.Options!, environment);
+        return WithEnvironment(topic, result.Options!, environment, result.Warning);
     }
 
-    private static CommandLineParseResult WithEnvironment(HelpTopic topic, DriverOptions options, ICommandLineEnvironment environment)
+    private static CommandLineParseResult WithEnvironment(
+        HelpTopic topic, DriverOptions options, ICommandLineEnvironment environment, Diagnostic? argumentWarning)
     {
         var config = ConfigSettings.FromEnvironment(environment.GetEnvironmentVariable, out var configErrors, out var configWarnings);
         if (!configErrors.IsEmpty)
@@ -114,6 +115,11 @@ public static class CommandLineParser
         var warnings = configWarnings
             .Select(w => Diagnostic.Create(CliDiagnostics.EnvironmentWarning, Location.None, w))
             .ToImmutableArray();
+        if (argumentWarning is not null)
+        {
+            warnings = warnings.Insert(0, argumentWarning);
+        }
+
         options = options with
         {
             Config = config,
@@ -295,7 +301,10 @@ public static class CommandLineParser
             var candidate = operands[0].Text;
             if (!environment.PathExists(candidate))
             {
-                return FinishResult.Ok(options with { ListPattern = candidate });
+                var result = FinishResult.Ok(options with { ListPattern = candidate });
+                return candidate.Contains('.', StringComparison.Ordinal) && candidate.IndexOfAny([':', '*']) < 0
+                    ? result with { Warning = Diagnostic.Create(CliDiagnostics.ListPatternLooksLikeAFile, Location.None, candidate) }
+                    : result;
             }
 
             return ReadScript(environment, candidate, out var listed) is { } listError
@@ -446,6 +455,8 @@ public static class CommandLineParser
 
     private sealed record FinishResult(DriverOptions? Options, Diagnostic? Error, bool ShowUsage)
     {
+        public Diagnostic? Warning { get; init; }
+
         public static FinishResult Ok(DriverOptions options) => new(options, null, false);
 
         public static FinishResult Failed(Diagnostic error) => new(null, error, true);

@@ -6,7 +6,8 @@ namespace BtLang.Driver.Cli;
 /// bpftrace's configuration variables with bpftrace's defaults, as set by the environment
 /// (<c>BTLANG_&lt;NAME&gt;</c>, then <c>BPFTRACE_&lt;NAME&gt;</c>) and later by the script's <c>config = { }</c> block.
 /// An environment variable wins over the config block, as in bpftrace: <see cref="ApplyScriptConfig"/> skips keys
-/// listed in <see cref="SetByEnvironment"/>. Immutable; every change returns a new object.
+/// listed in <see cref="SetByEnvironment"/>. Immutable; every change returns a new object. Record equality compares
+/// the two collections by reference, so compare settings field by field rather than with <c>==</c>.
 /// </summary>
 public sealed record ConfigSettings
 {

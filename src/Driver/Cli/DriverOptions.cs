@@ -17,8 +17,9 @@ public sealed record DriverOptions
     /// listed (<c>-l script.bt</c>, <c>-l -e PROGRAM</c>).</summary>
     public ProgramSource? Program { get; init; }
 
-    /// <summary>For <see cref="DriverMode.ListProbes"/> without a program: the search pattern, <c>*:*</c> when none
-    /// (or <c>*</c>) was given. Null otherwise.</summary>
+    /// <summary>For <see cref="DriverMode.ListProbes"/> without a program: the search pattern as given, <c>*:*</c> when
+    /// none (or <c>*</c>) was given. Null otherwise. The runtime applies bpftrace's matching rules (comma-separated
+    /// patterns; a pattern without <c>:</c> matches <c>*:PATTERN</c>; <c>struct NAME</c> prints a type).</summary>
     public string? ListPattern { get; init; }
 
     /// <summary>For <see cref="DriverMode.RunObject"/>: the object file to run (known to exist).</summary>

@@ -453,6 +453,21 @@ public sealed class CommandLineParserTests
         Assert.Null(options.Program);
     }
 
+    [Fact]
+    public void ListPatternThatLooksLikeAMissingFileWarns()
+    {
+        var result = Parse("-l", "nope.bt");
+        Assert.True(result.Succeeded);
+        Assert.Equal("nope.bt", result.Options!.ListPattern);
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal("BT3116", warning.Id);
+        Assert.False(warning.IsError);
+        Assert.Equal("It appears that 'nope.bt' is a filename but the file does not exist. Treating 'nope.bt' as a search pattern.",
+            warning.Message);
+        Assert.Empty(Parse("-l", "tracepoint:sched:*").Diagnostics);
+        Assert.Empty(Parse("-l", "*sleep*").Diagnostics);
+    }
+
     [Theory]
     [InlineData("-lv")]
     [InlineData("-l", "-v")]
