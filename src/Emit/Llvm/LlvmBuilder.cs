@@ -319,7 +319,9 @@ internal sealed class LlvmBuilder : IDisposable
 
     /// <summary>
     /// Calls BPF helper <paramref name="helperId"/> with the arguments' own types as its signature and
-    /// <paramref name="returnType"/> (usually i64 or ptr) as its result.
+    /// <paramref name="returnType"/> (usually i64 or ptr) as its result. Helpers that return map values or ring
+    /// buffer records (map_lookup_elem, ringbuf_reserve, map_lookup_percpu_elem) get an <c>align 8</c> result:
+    /// the kernel aligns those to 8, and telling LLVM lets -O2 copy them 8 bytes at a time.
     /// </summary>
     public LlvmValue CallHelper(int helperId, LlvmType returnType, ReadOnlySpan<LlvmValue> arguments, string name = "")
     {
@@ -329,8 +331,18 @@ internal sealed class LlvmBuilder : IDisposable
             parameterTypes[i] = arguments[i].Type;
         }
 
-        return Call(Module.Helper(helperId, returnType, parameterTypes), arguments, name);
+        LlvmValue call = Call(Module.Helper(helperId, returnType, parameterTypes), arguments, name);
+        if (returnType == Context.Ptr && helperId is MapLookupElem or RingbufReserve or MapLookupPercpuElem)
+        {
+            LlvmNative.LLVMAddCallSiteAttribute(call, 0, Context.EnumAttribute("align", 8));
+        }
+
+        return call;
     }
+
+    private const int MapLookupElem = 1;
+    private const int RingbufReserve = 131;
+    private const int MapLookupPercpuElem = 195;
 
     // ---- CO-RE (BTF relocations, as clang emits them for preserve_access_index types) ------------------------
 
