@@ -131,6 +131,40 @@ public class BtfTypeTableTests
     }
 
     [Fact]
+    public void Corrupted_blobs_never_throw()
+    {
+        var good = File.ReadAllBytes(Path.Combine(CatalogFixtures.Directory("basic"), "btf", "vmlinux"));
+        var random = new Random(12345);
+        int parsed = 0;
+        for (int round = 0; round < 300; round++)
+        {
+            var data = (byte[])good.Clone();
+            for (int flips = random.Next(1, 8); flips > 0; flips--)
+                data[random.Next(24, data.Length)] = (byte)random.Next(256);
+            if (!BtfTypeTable.TryParse(data, null, out var btf, out _))
+                continue;
+            parsed++;
+            for (int id = 0; id < btf.TypeCount; id++)
+            {
+                var type = btf.GetType(id);
+                _ = btf.FormatType(id);
+                _ = btf.GetSize(id);
+                _ = btf.Resolve(id);
+                if (type.IsComposite || type.Kind is BtfKind.Enum or BtfKind.Enum64)
+                {
+                    _ = btf.FormatDefinition(type).ToList();
+                    _ = btf.FindMember(type, "comm");
+                }
+                if (type.Name.Length > 0)
+                    _ = btf.FindIdsByName(type.Name).ToList();
+            }
+            _ = btf.FindFunction("do_sys_open");
+            _ = btf.GetRawTracepointArguments("sched_switch");
+        }
+        Assert.True(parsed > 50, $"only {parsed} corrupted blobs parsed; the test checks too little");
+    }
+
+    [Fact]
     public void Reads_split_btf_on_top_of_a_base()
     {
         // A split blob with one type (a pointer to base type 1, "int") and its own string section.

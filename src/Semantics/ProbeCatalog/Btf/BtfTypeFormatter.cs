@@ -11,7 +11,7 @@ internal static class BtfTypeFormatter
     {
         if (depth > MaxDepth)
             return "...";
-        var type = table.GetType(id);
+        var type = table.GetTypeOrVoid(id);
         switch (type.Kind)
         {
             case BtfKind.Void:
@@ -64,14 +64,14 @@ internal static class BtfTypeFormatter
 
     public static string FormatDeclaration(BtfTypeTable table, int typeId, string name)
     {
-        var type = table.GetType(typeId);
+        var type = table.GetTypeOrVoid(typeId);
         if (type.Kind == BtfKind.Array)
         {
             var dims = new StringBuilder();
             while (type.Kind == BtfKind.Array)
             {
                 dims.Append('[').Append(type.ArrayLength).Append(']');
-                type = table.GetType(type.TypeId);
+                type = table.GetTypeOrVoid(type.TypeId);
             }
             return $"{Format(table, type.Id, 0)} {name}{dims}";
         }
@@ -124,7 +124,7 @@ internal static class BtfTypeFormatter
         {
             foreach (var member in type.Members)
             {
-                var memberType = table.GetType(member.TypeId);
+                var memberType = table.GetTypeOrVoid(member.TypeId);
                 if (memberType.IsComposite && memberType.Name.Length == 0 && indent < 8)
                 {
                     AppendDefinition(table, memberType, indent + 1, lines, member.Name.Length == 0 ? ";" : $" {member.Name};");

@@ -122,6 +122,11 @@ public sealed class BtfTypeTable
                 error = $"unknown BTF kind {kind} at byte {pos}";
                 return false;
             }
+            if (pos + 12L + extra > typeEnd)
+            {
+                error = $"truncated BTF type at byte {pos}";
+                return false;
+            }
             pos += 12 + extra;
         }
         table = new BtfTypeTable(data, (int)strStart, (int)strLen, offsets.ToArray(), baseTable);
@@ -140,6 +145,9 @@ public sealed class BtfTypeTable
             throw new ArgumentOutOfRangeException(nameof(id), id, "BTF type id out of range");
         return _decoded[index] ??= Decode(id, _offsets[index]);
     }
+
+    /// <summary>The type with the given id, or void for an id out of range (malformed BTF never throws here).</summary>
+    internal BtfType GetTypeOrVoid(int id) => ContainsId(id) ? GetType(id) : BtfType.Void;
 
     /// <summary>True if <paramref name="id"/> names a type of this table (or its base).</summary>
     public bool ContainsId(int id) => id >= 0 && id < TypeCount;
@@ -213,7 +221,7 @@ public sealed class BtfTypeTable
         var func = FindByName(name, BtfKind.Function);
         if (func is null)
             return null;
-        var proto = GetType(func.TypeId);
+        var proto = GetTypeOrVoid(func.TypeId);
         if (proto.Kind != BtfKind.FunctionProto)
             return null;
         var parameters = proto.Parameters;
@@ -234,8 +242,8 @@ public sealed class BtfTypeTable
         var typedef = FindTypedef("btf_trace_" + eventName);
         if (typedef is null)
             return null;
-        var pointer = GetType(typedef.TypeId);
-        var proto = pointer.Kind == BtfKind.Pointer ? GetType(pointer.TypeId) : pointer;
+        var pointer = GetTypeOrVoid(typedef.TypeId);
+        var proto = pointer.Kind == BtfKind.Pointer ? GetTypeOrVoid(pointer.TypeId) : pointer;
         if (proto.Kind != BtfKind.FunctionProto)
             return null;
         var parameters = proto.Parameters;
@@ -267,39 +275,47 @@ public sealed class BtfTypeTable
     /// <summary>Skips typedefs and qualifiers (const, volatile, restrict, type tags) to the underlying type.</summary>
     public BtfType Resolve(int id)
     {
-        var type = GetType(id);
+        var type = GetTypeOrVoid(id);
         for (int guard = 0; type.IsModifierOrTypedef && guard < 64; guard++)
-            type = GetType(type.TypeId);
+            type = GetTypeOrVoid(type.TypeId);
         return type;
     }
 
     /// <summary>Skips only qualifiers (const, volatile, restrict, type tags), keeping typedefs.</summary>
     public BtfType StripQualifiers(int id)
     {
-        var type = GetType(id);
+        var type = GetTypeOrVoid(id);
         for (int guard = 0; type.Kind is BtfKind.Const or BtfKind.Volatile or BtfKind.Restrict or BtfKind.TypeTag && guard < 64; guard++)
-            type = GetType(type.TypeId);
+            type = GetTypeOrVoid(type.TypeId);
         return type;
     }
 
     /// <summary>The size in bytes of a type (0 for void, functions and forward declarations).</summary>
-    public ulong GetSize(int id)
+    public ulong GetSize(int id) => GetSize(id, 0);
+
+    private ulong GetSize(int id, int depth)
     {
+        if (depth > 32)
+            return 0;
         var type = Resolve(id);
         return type.Kind switch
         {
             BtfKind.Int or BtfKind.Struct or BtfKind.Union or BtfKind.Enum or BtfKind.Enum64 or BtfKind.Float or BtfKind.DataSection => type.Size,
             BtfKind.Pointer => 8,
-            BtfKind.Array => type.ArrayLength * GetSize(type.TypeId),
-            BtfKind.Variable => GetSize(type.TypeId),
+            BtfKind.Array => unchecked(type.ArrayLength * GetSize(type.TypeId, depth + 1)),
+            BtfKind.Variable => GetSize(type.TypeId, depth + 1),
             _ => 0,
         };
     }
 
     /// <summary>Finds a member by name in a struct/union, looking into anonymous struct/union members.
     /// The returned bit offset is relative to the outer struct.</summary>
-    public BtfMember? FindMember(BtfType composite, string name)
+    public BtfMember? FindMember(BtfType composite, string name) => FindMember(composite, name, 0);
+
+    private BtfMember? FindMember(BtfType composite, string name, int depth)
     {
+        if (depth > 16)
+            return null;
         foreach (var member in composite.Members)
         {
             if (member.Name == name)
@@ -307,7 +323,7 @@ public sealed class BtfTypeTable
             if (member.Name.Length == 0)
             {
                 var inner = Resolve(member.TypeId);
-                if (inner.IsComposite && FindMember(inner, name) is { } found)
+                if (inner.IsComposite && FindMember(inner, name, depth + 1) is { } found)
                     return found with { BitOffset = found.BitOffset + member.BitOffset };
             }
         }
