@@ -41,11 +41,14 @@ public static class SyntaxDiagnostics
     public static readonly DiagnosticDescriptor UnexpectedEndOfFile = new(
         "BT0012", DiagnosticSeverity.Error, "Unexpected end of file", "syntax error, unexpected end of file, expecting {0}");
 
+    public static readonly DiagnosticDescriptor InternalParserError = new(
+        "BT0999", DiagnosticSeverity.Error, "Internal parser error", "internal error: the parser lost part of the text; the file is kept unparsed");
+
     /// <summary>All descriptors, for documentation and tests.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         UnexpectedToken, UnexpectedTokenExpecting, MissingSemicolon, UnterminatedString, UnterminatedComment,
         InvalidCharacter, InvalidInteger, IntegerTooLarge, InvalidEscape, NestingTooDeep, BlockExpressionWithoutValue,
-        UnexpectedEndOfFile,
+        UnexpectedEndOfFile, InternalParserError,
     };
 }

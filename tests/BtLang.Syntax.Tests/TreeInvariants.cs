@@ -9,7 +9,8 @@ internal static class TreeInvariants
     public static void Check(SyntaxTree tree, string text)
     {
         var root = tree.GetRoot();
-        Assert.Equal(text, root.ToFullString());
+        string full = root.ToFullString();
+        Assert.True(text == full, $"Round-trip failed.\n--- input ---\n{text}\n--- output ---\n{full}");
         Assert.Equal(text.Length, root.FullSpan.Length);
 
         var builder = new StringBuilder();
@@ -41,6 +42,7 @@ internal static class TreeInvariants
         foreach (var diagnostic in tree.GetDiagnostics())
         {
             Assert.StartsWith("BT0", diagnostic.Id);
+            Assert.NotEqual(SyntaxDiagnostics.InternalParserError.Id, diagnostic.Id);
             Assert.True(diagnostic.Location.Span.End <= text.Length);
         }
     }

@@ -84,8 +84,25 @@ internal static class LanguageParser
         stream.Fill();
         var converter = new TreeConverter(stream.GetTokens(), diagnostics);
         var root = converter.ConvertProgram(program);
+        int textLength = tokens[^1].StartIndex;
+        if (root.FullWidth != textLength)
+        {
+            // A converter bug must never cost fidelity: keep the whole text as skipped trivia and say so.
+            root = FallbackTree(tokens);
+            diagnostics.Add(new PendingDiagnostic(SyntaxDiagnostics.InternalParserError, new Microsoft.CodeAnalysis.Text.TextSpan(0, 0), Array.Empty<object?>()));
+        }
+
         diagnostics.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Span.End.CompareTo(b.Span.End));
         return new ParseResult(root, diagnostics);
+    }
+
+    private static GreenNode FallbackTree(List<IToken> tokens)
+    {
+        var trivia = tokens.Take(tokens.Count - 1)
+            .Select(t => new GreenTrivia(SyntaxKind.SkippedTokensTrivia, t.Text))
+            .ToArray();
+        var eof = new GreenToken(SyntaxKind.EndOfFileToken, string.Empty, trivia, null, null, isMissing: false);
+        return GreenFactory.CompilationUnit(GreenInnerNode.EmptyList, eof);
     }
 
     /// <summary>Moves brackets nested deeper than <see cref="MaxNestingDepth"/> (and all inside them) to the skipped channel.</summary>

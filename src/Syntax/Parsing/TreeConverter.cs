@@ -434,9 +434,34 @@ internal sealed class TreeConverter
     {
         var open = Token(p.LPAREN(), SyntaxKind.OpenParenToken);
         var items = new List<GreenNode>();
-        bool expectElement = true;
+        bool expectField = true;
         GreenToken? pendingName = null;
         GreenToken? pendingEquals = null;
+
+        void AddField(GreenNode value)
+        {
+            if (!expectField)
+            {
+                items.Add(GreenToken.Missing(SyntaxKind.CommaToken));
+            }
+
+            items.Add(GreenFactory.RecordField(
+                pendingName ?? GreenToken.Missing(SyntaxKind.IdentifierToken),
+                pendingEquals ?? GreenToken.Missing(SyntaxKind.EqualsToken),
+                value));
+            pendingName = null;
+            pendingEquals = null;
+            expectField = false;
+        }
+
+        void FlushPending()
+        {
+            if (pendingName is not null || pendingEquals is not null)
+            {
+                AddField(MissingExpression());
+            }
+        }
+
         foreach (var child in p.children ?? new List<IParseTree>())
         {
             if (child is ITerminalNode t && t is not IErrorNode)
@@ -444,45 +469,36 @@ internal sealed class TreeConverter
                 switch (t.Symbol.Type)
                 {
                     case Lexer.IDENT:
+                        FlushPending();
                         pendingName = Token(t, SyntaxKind.IdentifierToken);
                         break;
                     case Lexer.ASSIGN:
-                        pendingName ??= GreenToken.Missing(SyntaxKind.IdentifierToken);
+                        if (pendingEquals is not null)
+                        {
+                            FlushPending();
+                        }
+
                         pendingEquals = Token(t, SyntaxKind.EqualsToken);
                         break;
                     case Lexer.COMMA:
-                        if (expectElement)
+                        FlushPending();
+                        if (expectField)
                         {
-                            items.Add(GreenFactory.RecordField(
-                                pendingName ?? GreenToken.Missing(SyntaxKind.IdentifierToken),
-                                pendingEquals ?? GreenToken.Missing(SyntaxKind.EqualsToken),
-                                MissingExpression()));
-                            pendingName = null;
-                            pendingEquals = null;
+                            AddField(MissingExpression());
                         }
 
                         items.Add(Token(t, SyntaxKind.CommaToken));
-                        expectElement = true;
+                        expectField = true;
                         break;
                 }
             }
             else if (child is ExprContext e)
             {
-                if (!expectElement)
-                {
-                    items.Add(GreenToken.Missing(SyntaxKind.CommaToken));
-                }
-
-                items.Add(GreenFactory.RecordField(
-                    pendingName ?? GreenToken.Missing(SyntaxKind.IdentifierToken),
-                    pendingEquals ?? GreenToken.Missing(SyntaxKind.EqualsToken),
-                    Expression(e)));
-                pendingName = null;
-                pendingEquals = null;
-                expectElement = false;
+                AddField(Expression(e));
             }
         }
 
+        FlushPending();
         return GreenFactory.RecordExpression(open, GreenInnerNode.List(items), Token(p.RPAREN(), SyntaxKind.CloseParenToken));
     }
 

@@ -1,0 +1,33 @@
+using BtLang.Syntax;
+using BtLang.TestUtilities;
+
+namespace BtLang.Syntax.Tests;
+
+/// <summary>Every script of tests/corpus/valid parses with zero syntax diagnostics and round-trips.</summary>
+public sealed class CorpusTests
+{
+    public static TheoryData<string> ValidScripts()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(RepoPaths.Combine("tests", "corpus", "valid"), "*.bt").OrderBy(f => f, StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void CorpusHasAtLeastSixtyScripts() => Assert.True(Directory.GetFiles(RepoPaths.Combine("tests", "corpus", "valid"), "*.bt").Length >= 60);
+
+    [Theory]
+    [MemberData(nameof(ValidScripts))]
+    public void ParsesWithoutDiagnostics(string name)
+    {
+        string text = File.ReadAllText(RepoPaths.Combine("tests", "corpus", "valid", name));
+        var tree = SyntaxTree.ParseText(text, name);
+        TreeInvariants.Check(tree, text);
+        Assert.True(tree.GetDiagnostics().IsEmpty, BtLang.Diagnostics.DiagnosticFormatter.Format(tree.GetDiagnostics()));
+        Assert.DoesNotContain(tree.GetRoot().DescendantTokens(), t => t.IsMissing);
+    }
+}
