@@ -12,7 +12,7 @@ internal sealed class FakeSymbolResolver : ISymbolResolver
     public string KernelSymbol(ulong address, bool withOffset) => withOffset ? $"ksym_{address:x}+{address & 0xf}" : $"ksym_{address:x}";
 
     public string UserSymbol(int pid, ulong address, bool withOffset, bool withModule) =>
-        $"usym_{address:x}" + (withOffset ? "+1" : string.Empty) + (withModule ? " (/bin/app)" : string.Empty) + (pid == 0 ? string.Empty : string.Empty);
+        $"usym_{address:x}" + (withOffset ? "+1" : string.Empty) + (withModule ? " (/bin/app)" : string.Empty);
 
     public IReadOnlyList<ulong> KernelStack(string stackMap, long stackId)
     {
