@@ -14,16 +14,17 @@ internal sealed class LlvmContext : IDisposable
 {
     private readonly List<LlvmDiagnostic> _diagnostics = [];
     private readonly HashSet<LlvmDiagnostic> _seen = [];
-    private GCHandle _self;
+    private bool _disposed;
 
     public LlvmContext()
     {
         BpfTarget.EnsureInitialized();
         Handle = LlvmNative.LLVMContextCreate();
-        _self = GCHandle.Alloc(this, GCHandleType.Normal);
+        GCHandle self = GCHandle.Alloc(this, GCHandleType.Normal);
+        Handle.DiagnosticTarget = self;
         unsafe
         {
-            LlvmNative.LLVMContextSetDiagnosticHandler(Handle, &OnDiagnostic, GCHandle.ToIntPtr(_self));
+            LlvmNative.LLVMContextSetDiagnosticHandler(Handle, &OnDiagnostic, GCHandle.ToIntPtr(self));
         }
 
         Void = LlvmNative.LLVMVoidTypeInContext(Handle);
@@ -250,19 +251,16 @@ internal sealed class LlvmContext : IDisposable
         }
     }
 
+    /// <summary>
+    /// Releases the context. Modules, builders and debug info builders made from it keep it (and its diagnostic
+    /// handler) alive until they are disposed too.
+    /// </summary>
     public void Dispose()
     {
-        if (!_self.IsAllocated)
+        if (!_disposed)
         {
-            return;
+            _disposed = true;
+            Handle.Dispose();
         }
-
-        unsafe
-        {
-            LlvmNative.LLVMContextSetDiagnosticHandler(Handle, null, nint.Zero);
-        }
-
-        Handle.Dispose();
-        _self.Free();
     }
 }

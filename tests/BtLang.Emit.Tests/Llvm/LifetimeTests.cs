@@ -24,6 +24,28 @@ public sealed class LifetimeTests
     }
 
     [Fact]
+    public void Backend_errors_after_the_context_was_disposed_are_still_caught()
+    {
+        var context = new LlvmContext();
+        LlvmModule module = context.CreateModule("late");
+        module.EnableDebugInfo("late.bt");
+        BpfProgram program = BpfPrograms.Define(module, "late", "tracepoint/syscalls/sys_enter_getpid");
+        using (LlvmBuilder b = module.CreateBuilder())
+        {
+            b.PositionAtEnd(program.Entry);
+            LlvmValue buffer = b.Alloca(context.Array(context.I8, 2048));
+            b.CallHelper(16, context.I64, [buffer, context.ConstI32(2048)]);
+            b.Ret(context.ConstI32(0));
+        }
+
+        context.Dispose();
+        LlvmEmitResult result = module.EmitObject(); // without the handler LLVM would exit(1) here
+        Assert.False(result.Success);
+        Assert.Contains("stack limit", Assert.Single(result.Errors).Message);
+        module.Dispose();
+    }
+
+    [Fact]
     public void Diagnostics_belong_to_their_own_context()
     {
         using var quiet = new LlvmContext();

@@ -1,7 +1,22 @@
+using System.Runtime.InteropServices;
+
 namespace BtLang.Emit.Llvm.Interop;
 
-/// <summary>Owns an LLVM context.</summary>
+/// <summary>
+/// Owns an LLVM context, and the GCHandle its diagnostic handler receives: that handle is freed only when the
+/// native context is, so the handler stays valid while modules made in the context are still in use.
+/// </summary>
 internal sealed class ContextHandle : LlvmSafeHandle
 {
-    protected override void Free(nint pointer) => LlvmNative.LLVMContextDispose(pointer);
+    /// <summary>The handle passed to LLVMContextSetDiagnosticHandler as its context, freed with the native context.</summary>
+    internal GCHandle DiagnosticTarget { get; set; }
+
+    protected override void Free(nint pointer)
+    {
+        LlvmNative.LLVMContextDispose(pointer);
+        if (DiagnosticTarget.IsAllocated)
+        {
+            DiagnosticTarget.Free();
+        }
+    }
 }
