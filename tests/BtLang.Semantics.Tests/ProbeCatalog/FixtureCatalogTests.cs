@@ -69,6 +69,21 @@ public class FixtureCatalogTests
     }
 
     [Fact]
+    public void Bundled_format_round_trips()
+    {
+        var source = new TracefsTracepointProvider(Path.Combine(CatalogFixtures.Directory("basic"), "tracing"));
+        var events = source.Names.Select(n => source.GetEvent(n.Category, n.Name)!).ToList();
+        using var buffer = new MemoryStream();
+        BundledTracepointProvider.Write(buffer, events);
+        buffer.Position = 0;
+        var bundled = BundledTracepointProvider.Read(buffer);
+        Assert.Equal(source.Names, bundled.Names);
+        foreach (var e in events)
+            Assert.Equal(e.AllFields.ToArray(), bundled.GetEvent(e.Category, e.Name)!.AllFields.ToArray());
+        Assert.Null(bundled.GetEvent("sched", "nope"));
+    }
+
+    [Fact]
     public async Task Notices_tracefs_once_it_is_mounted()
     {
         string root = Path.Combine(Path.GetTempPath(), "btlang-late-tracefs-" + Guid.NewGuid().ToString("N"));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -20,12 +21,18 @@ public sealed class BundledTracepointProvider : ITracepointProvider
     public const string ResourceName = "BtLang.Semantics.ProbeCatalog.tracepoints.txt.gz";
 
     private static readonly Lazy<BundledTracepointProvider> LazyDefault = new(LoadEmbedded);
-    private readonly FrozenDictionary<TracepointName, TracepointEvent> _events;
+    private readonly FrozenDictionary<TracepointName, Func<TracepointEvent>> _events;
+    private readonly ConcurrentDictionary<TracepointName, TracepointEvent> _parsed = new();
 
     /// <summary>Builds a provider over a set of events.</summary>
     public BundledTracepointProvider(IEnumerable<TracepointEvent> events)
+        : this(events.ToDictionary(e => new TracepointName(e.Category, e.Name), e => (Func<TracepointEvent>)(() => e)))
     {
-        _events = events.ToFrozenDictionary(e => new TracepointName(e.Category, e.Name));
+    }
+
+    private BundledTracepointProvider(Dictionary<TracepointName, Func<TracepointEvent>> events)
+    {
+        _events = events.ToFrozenDictionary();
         var names = _events.Keys.ToList();
         names.Sort(TracefsTracepointProvider.CompareNames);
         Names = names;
@@ -39,7 +46,12 @@ public sealed class BundledTracepointProvider : ITracepointProvider
 
     /// <inheritdoc />
     public TracepointEvent? GetEvent(string category, string name)
-        => _events.GetValueOrDefault(new TracepointName(category, name));
+    {
+        var key = new TracepointName(category, name);
+        if (_parsed.TryGetValue(key, out var parsed))
+            return parsed;
+        return _events.TryGetValue(key, out var factory) ? _parsed.GetOrAdd(key, _ => factory()) : null;
+    }
 
     /// <summary>Writes events in the bundled format (gzip-compressed).</summary>
     public static void Write(Stream output, IEnumerable<TracepointEvent> events)
@@ -57,46 +69,63 @@ public sealed class BundledTracepointProvider : ITracepointProvider
         }
     }
 
-    /// <summary>Reads events in the bundled format (gzip-compressed).</summary>
+    /// <summary>Reads events in the bundled format (gzip-compressed). Only the names are indexed here; each event's
+    /// fields are parsed when it is first asked for, so loading costs little more than decompressing.</summary>
     public static BundledTracepointProvider Read(Stream input)
     {
-        using var gzip = new GZipStream(input, CompressionMode.Decompress, leaveOpen: true);
-        using var reader = new StreamReader(gzip, Encoding.UTF8);
-        var events = new List<TracepointEvent>();
-        TracepointName? current = null;
-        var fields = ImmutableArray.CreateBuilder<TracepointField>();
-        void Flush()
+        string text;
+        using (var gzip = new GZipStream(input, CompressionMode.Decompress, leaveOpen: true))
+        using (var reader = new StreamReader(gzip, Encoding.UTF8))
+            text = reader.ReadToEnd();
+        var events = new Dictionary<TracepointName, Func<TracepointEvent>>();
+        int position = 0;
+        while (position < text.Length)
         {
-            if (current is { } n)
-                events.Add(new TracepointEvent(n.Category, n.Name, null, fields.ToImmutable()));
-            fields.Clear();
-        }
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.StartsWith("E ", StringComparison.Ordinal))
+            int lineEnd = text.IndexOf('\n', position);
+            if (lineEnd < 0)
+                lineEnd = text.Length;
+            if (text.AsSpan(position).StartsWith("E "))
             {
-                Flush();
-                current = TracepointName.TryParse(line[2..], out var tp) ? tp : null;
-            }
-            else if (line.StartsWith("F\t", StringComparison.Ordinal))
-            {
-                var parts = line.Split('\t', 5);
-                if (parts.Length == 5
-                    && int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int offset)
-                    && int.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out int size)
-                    && TracepointFormatParser.TryParseDeclaration(parts[4], out var name, out var type, out var length))
+                int next = text.IndexOf("\nE ", lineEnd, StringComparison.Ordinal);
+                int bodyEnd = next < 0 ? text.Length : next + 1;
+                if (TracepointName.TryParse(text[(position + 2)..lineEnd], out var name))
                 {
-                    fields.Add(new TracepointField(name, type, length, offset, size, parts[3] == "1"));
+                    int bodyStart = Math.Min(lineEnd + 1, bodyEnd);
+                    events[name] = () => ParseEvent(name, text.AsSpan(bodyStart, bodyEnd - bodyStart));
                 }
+                position = bodyEnd;
+            }
+            else
+            {
+                position = lineEnd + 1;
             }
         }
-        Flush();
         return new BundledTracepointProvider(events);
+    }
+
+    private static TracepointEvent ParseEvent(TracepointName name, ReadOnlySpan<char> body)
+    {
+        var fields = ImmutableArray.CreateBuilder<TracepointField>();
+        foreach (var range in body.Split('\n'))
+        {
+            var line = body[range].ToString();
+            if (!line.StartsWith("F\t", StringComparison.Ordinal))
+                continue;
+            var parts = line.Split('\t', 5);
+            if (parts.Length == 5
+                && int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int offset)
+                && int.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out int size)
+                && TracepointFormatParser.TryParseDeclaration(parts[4], out var fieldName, out var type, out var length))
+            {
+                fields.Add(new TracepointField(fieldName, type, length, offset, size, parts[3] == "1"));
+            }
+        }
+        return new TracepointEvent(name.Category, name.Name, null, fields.ToImmutable());
     }
 
     private static BundledTracepointProvider LoadEmbedded()
     {
         using var stream = typeof(BundledTracepointProvider).Assembly.GetManifestResourceStream(ResourceName);
-        return stream is null ? new BundledTracepointProvider([]) : Read(stream);
+        return stream is null ? new BundledTracepointProvider(Array.Empty<TracepointEvent>()) : Read(stream);
     }
 }
