@@ -66,10 +66,25 @@ public sealed class Document
             {
                 lines ??= LineMap.Create(text);
                 var span = lines.GetSpan(change.Range);
-                text = text.WithChanges(new TextChange(span, change.Text ?? string.Empty));
+                text = Apply(text, new TextChange(span, change.Text ?? string.Empty));
             }
             lines = null;
         }
         return new Document(Uri, version, text, wholeText ? null : this, factory);
+    }
+
+    private static SourceText Apply(SourceText text, TextChange change)
+    {
+        try
+        {
+            return text.WithChanges(change);
+        }
+        catch (ArgumentException)
+        {
+            // Roslyn's composite text can throw when an edit joins a '\r' and a '\n' across segment boundaries
+            // (CompositeText.RemoveSplitLineBreaksAndEmptySegments); apply the edit to a flat copy instead.
+            string flat = text.ToString();
+            return SourceText.From(string.Concat(flat.AsSpan(0, change.Span.Start), change.NewText, flat.AsSpan(change.Span.End)));
+        }
     }
 }

@@ -18,8 +18,4 @@ internal static class RenameHandler
     public static PrepareRenameResult? Prepare(Document d, Position p, CancellationToken c) => null;
     public static WorkspaceEdit? Rename(Document d, Position p, string n, CancellationToken c) => null;
 }
-internal static class DocumentSymbolHandler { public static DocumentSymbol[]? Handle(Document d, CancellationToken c) => null; }
-internal static class SemanticTokensHandler { public static SemanticTokens? Handle(Document d, CancellationToken c) => null; }
-internal static class FormattingHandler { public static TextEdit[]? Handle(Document d, FormattingOptions o, CancellationToken c) => null; }
-internal static class FoldingRangeHandler { public static FoldingRange[]? Handle(Document d, CancellationToken c) => null; }
 internal static class CodeActionHandler { public static CodeAction[]? Handle(Document d, LspRange r, CancellationToken c) => null; }
