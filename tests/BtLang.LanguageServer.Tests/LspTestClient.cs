@@ -47,7 +47,10 @@ internal sealed class LspTestClient : IAsyncDisposable
         LanguageServerHost.ConfigureSerializer(formatter.JsonSerializerOptions);
         var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(clientStream, clientStream, formatter));
         var client = new LspTestClient(host, rpc, clientStream);
-        rpc.AddLocalRpcMethod("textDocument/publishDiagnostics", new Action<JsonElement>(client.OnDiagnostics));
+        rpc.AddLocalRpcMethod(
+            typeof(LspTestClient).GetMethod(nameof(OnDiagnostics), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!,
+            client,
+            new JsonRpcMethodAttribute("textDocument/publishDiagnostics") { UseSingleObjectParameterDeserialization = true });
         rpc.StartListening();
         if (initialize)
         {
