@@ -1,0 +1,527 @@
+using System.Collections.Immutable;
+using BtLang.Semantics.Builtins;
+using BtLang.Semantics.Types;
+using BtLang.Syntax;
+
+namespace BtLang.Semantics.Binding;
+
+internal sealed partial class Binder
+{
+    private BoundExpression BindCall(CallExpressionSyntax call)
+    {
+        string name = call.Identifier.Text;
+        var info = BuiltinCatalog.FindFunction(name);
+        if (info is null)
+        {
+            var diagnostic = Diagnostics.Diagnostic.Create(SemanticDiagnostics.UnknownFunction, Loc(call.Identifier), name);
+            if (SpellingSuggestion(name, BuiltinCatalog.Functions.Select(f => f.Name)) is { } suggestion)
+            {
+                diagnostic = diagnostic.WithHint($"Did you mean '{suggestion}'?");
+            }
+
+            Report(diagnostic);
+            foreach (var argument in call.ArgumentList.Arguments)
+            {
+                BindExpression(argument, allowVoid: true);
+            }
+
+            return new BoundError(call);
+        }
+
+        if (info.IsAggregation)
+        {
+            Report(SemanticDiagnostics.AggregationNotAssigned, call, name);
+            return new BoundError(call);
+        }
+
+        if (!CheckArgumentCount(call, info))
+        {
+            return new BoundError(call);
+        }
+
+        if (info.IsUnsafe && !_options.AllowUnsafe)
+        {
+            Report(Diagnostics.Diagnostic.Create(SemanticDiagnostics.UnsafeFunction, Loc(call.Identifier), name)
+                .WithHint("run with --unsafe to allow it"));
+        }
+
+        string function = info.AliasOf ?? info.Name;
+        var args = call.ArgumentList.Arguments;
+        switch (function)
+        {
+            case "printf":
+            case "system":
+            case "cat":
+            case "debugf":
+                return BindFormatCall(call, function);
+            case "print":
+                return BindPrint(call);
+            case "exit":
+                if (_loopDepth > 0)
+                {
+                    Report(SemanticDiagnostics.ExitInLoop, call);
+                }
+
+                return Void(call, function, args.Count == 1 ? ImmutableArray.Create(BindIntegerExpression(args[0], "exit()")) : ImmutableArray<BoundExpression>.Empty);
+            case "time":
+                return Void(call, function, ImmutableArray<BoundExpression>.Empty, args.Count == 1 ? LiteralString(args[0], "time()") : "%H:%M:%S\n");
+            case "clear":
+            case "zero":
+                return BindMapFunction(call, function, SimpleType.Void);
+            case "len":
+                return BindMapFunction(call, function, IntegerType.Int64);
+            case "has_key":
+                return BindHasKey(call);
+            case "delete":
+                Report(SemanticDiagnostics.InvalidArgument, call, "delete() is a statement: delete(@map, key);");
+                return new BoundError(call);
+            case "str":
+                return BindStr(call);
+            case "buf":
+                return BindBuf(call);
+            case "ksym":
+                return Value(call, function, SimpleType.KernelSymbol, BindIntegerExpression(args[0], "ksym()"));
+            case "usym":
+                return Value(call, function, SimpleType.UserSymbol, BindIntegerExpression(args[0], "usym()"));
+            case "kaddr":
+            case "uaddr":
+            case "cgroupid":
+                return new BoundCall(call, function, ImmutableArray<BoundExpression>.Empty, IntegerType.UInt64, LiteralString(args[0], function + "()"));
+            case "reg":
+                return new BoundCall(call, function, ImmutableArray<BoundExpression>.Empty, IntegerType.UInt64, LiteralString(args[0], "reg()"));
+            case "ntop":
+                return BindNtop(call);
+            case "kstack":
+            case "ustack":
+                return BindStackCall(call, function == "ustack");
+            case "strncmp":
+                return BindStrncmp(call);
+            case "strcontains":
+                return BindStringPair(call, function, SimpleType.Bool);
+            case "join":
+                return Void(call, function, ImmutableArray.Create(BindIntegerExpression(args[0], "join()")), args.Count == 2 ? LiteralString(args[1], "join()") : " ");
+            case "signal":
+                return BindSignal(call);
+            case "strftime":
+                var ns = BindIntegerExpression(args[1], "strftime()");
+                return new BoundCall(call, function, ImmutableArray.Create(ns), SimpleType.Timestamp, LiteralString(args[0], "strftime()"));
+            case "bswap":
+                var operand = BindIntegerExpression(args[0], "bswap()");
+                return Value(call, function, operand.Type is IntegerType ? operand.Type : IntegerType.UInt64, operand);
+            case "uptr":
+            case "kptr":
+                var pointer = BindExpression(args[0]);
+                return Value(call, function, pointer.Type is PointerType p ? new PointerType(p.Element, function == "uptr") : pointer.Type, pointer);
+            case "macaddr":
+                return Value(call, function, SimpleType.MacAddress, BindExpression(args[0]));
+            case "cgroup_path":
+                return Value(call, function, SimpleType.CgroupPath, BindIntegerExpression(args[0], "cgroup_path()"));
+            case "override":
+                return Void(call, function, ImmutableArray.Create(BindIntegerExpression(args[0], "override()")));
+            case "unwatch":
+                return Void(call, function, ImmutableArray.Create(BindIntegerExpression(args[0], "unwatch()")));
+            case "pid":
+            case "tid":
+            case "nsecs":
+            case "comm":
+                return BindBuiltinCall(call, function);
+            default:
+                Report(SemanticDiagnostics.Unsupported, call, $"{name}()");
+                return new BoundError(call);
+        }
+    }
+
+    private bool CheckArgumentCount(CallExpressionSyntax call, BuiltinInfo info)
+    {
+        int count = call.ArgumentList.Arguments.Count;
+        if (count >= info.MinArguments && count <= info.MaxArguments)
+        {
+            return true;
+        }
+
+        string requirement = info.MinArguments == info.MaxArguments
+            ? $"requires {info.MinArguments} argument{(info.MinArguments == 1 ? string.Empty : "s")}"
+            : count < info.MinArguments
+                ? $"requires at least {info.MinArguments} argument{(info.MinArguments == 1 ? string.Empty : "s")}"
+                : $"requires at most {info.MaxArguments} argument{(info.MaxArguments == 1 ? string.Empty : "s")}";
+        Report(Diagnostics.Diagnostic.Create(SemanticDiagnostics.WrongArgumentCount, Loc(call), info.Name, requirement, count)
+            .WithHint($"signature: {info.Signature}"));
+        return false;
+    }
+
+    private static BoundCall Void(CallExpressionSyntax call, string function, ImmutableArray<BoundExpression> arguments, string? text = null) =>
+        new(call, function, arguments, SimpleType.Void, text);
+
+    private static BoundCall Value(CallExpressionSyntax call, string function, BtType type, BoundExpression argument) =>
+        new(call, function, ImmutableArray.Create(argument), type);
+
+    private string LiteralString(ExpressionSyntax syntax, string what)
+    {
+        if (syntax is LiteralExpressionSyntax { Kind: SyntaxKind.StringLiteralExpression } literal)
+        {
+            return literal.Token.ValueText;
+        }
+
+        var bound = BindExpression(syntax);
+        if (bound is BoundLiteral { StringValue: { } value })
+        {
+            return value;
+        }
+
+        Report(SemanticDiagnostics.ExpectedLiteral, syntax, what, "string");
+        return string.Empty;
+    }
+
+    private BoundExpression BindFormatCall(CallExpressionSyntax call, string function)
+    {
+        var args = call.ArgumentList.Arguments;
+        string format = LiteralString(args[0], function + "()");
+        var values = ImmutableArray.CreateBuilder<BoundExpression>(args.Count - 1);
+        for (int i = 1; i < args.Count; i++)
+        {
+            var value = BindExpression(args[i]);
+            if (value.Type.Kind is TypeKind.Aggregate or TypeKind.Context)
+            {
+                Report(SemanticDiagnostics.InvalidArgument, args[i], $"{function}() cannot print a value of type '{value.Type}'");
+            }
+
+            values.Add(value);
+        }
+
+        CheckFormat(call, function, format, values.ToImmutable());
+        return new BoundCall(call, function, values.ToImmutable(), SimpleType.Void, format);
+    }
+
+    private BoundExpression BindPrint(CallExpressionSyntax call)
+    {
+        var args = call.ArgumentList.Arguments;
+        if (args[0] is MapExpressionSyntax { Keys: null } map)
+        {
+            string name = map.MapToken.Text;
+            var info = GetMap(name);
+            info.IsRead = true;
+            info.Locations.Add(Loc(map.MapToken));
+            if (info.ValueType is null)
+            {
+                Report(SemanticDiagnostics.UndefinedMap, map, name);
+            }
+
+            var extra = ImmutableArray.CreateBuilder<BoundExpression>();
+            for (int i = 1; i < args.Count; i++)
+            {
+                extra.Add(BindIntegerExpression(args[i], "print()"));
+            }
+
+            return new BoundCall(call, "print_map", extra.ToImmutable(), SimpleType.Void, name);
+        }
+
+        if (args.Count > 1)
+        {
+            Report(SemanticDiagnostics.InvalidArgument, call, "print(value) takes one argument; top and div apply to maps only");
+        }
+
+        var value = BindExpression(args[0]);
+        if (value.Type.Kind is TypeKind.Context)
+        {
+            Report(SemanticDiagnostics.Unsupported, args[0], "print(args)");
+        }
+
+        return new BoundCall(call, "print", ImmutableArray.Create(value), SimpleType.Void);
+    }
+
+    private BoundExpression BindMapFunction(CallExpressionSyntax call, string function, BtType type)
+    {
+        if (call.ArgumentList.Arguments[0] is not MapExpressionSyntax { Keys: null } map)
+        {
+            Report(SemanticDiagnostics.InvalidArgument, call.ArgumentList.Arguments[0], $"{function}() expects a map without keys, e.g. {function}(@m)");
+            return new BoundError(call);
+        }
+
+        var info = GetMap(map.MapToken.Text);
+        info.IsRead = true;
+        info.Locations.Add(Loc(map.MapToken));
+        if (info.ValueType is null)
+        {
+            Report(SemanticDiagnostics.UndefinedMap, map, map.MapToken.Text);
+        }
+
+        return new BoundCall(call, function, ImmutableArray<BoundExpression>.Empty, type, map.MapToken.Text);
+    }
+
+    private BoundExpression BindHasKey(CallExpressionSyntax call)
+    {
+        var args = call.ArgumentList.Arguments;
+        if (args[0] is not MapExpressionSyntax { Keys: null } map)
+        {
+            Report(SemanticDiagnostics.InvalidArgument, args[0], "has_key() expects a map, e.g. has_key(@m, key)");
+            return new BoundError(call);
+        }
+
+        var key = BindExpression(args[1]);
+        var info = GetMap(map.MapToken.Text);
+        info.IsRead = true;
+        NoteMapKey(map, map.MapToken.Text, key);
+        if (info.ValueType is null)
+        {
+            Report(SemanticDiagnostics.UndefinedMap, map, map.MapToken.Text);
+        }
+
+        return new BoundCall(call, "has_key", ImmutableArray.Create(key), SimpleType.Bool, map.MapToken.Text);
+    }
+
+    private BoundExpression BindStr(CallExpressionSyntax call)
+    {
+        var args = call.ArgumentList.Arguments;
+        var source = BindExpression(args[0]);
+        if (source.Type.IsError)
+        {
+            return new BoundError(call);
+        }
+
+        if (source.Type is StringType)
+        {
+            return source;
+        }
+
+        if (!TypeFacts.IsIntegerLike(source.Type) && source.Type is not ArrayType)
+        {
+            Report(SemanticDiagnostics.ExpectedInteger, args[0], "str()", source.Type);
+            return new BoundError(call);
+        }
+
+        int size = _settings.MaxStrlen;
+        var arguments = ImmutableArray.CreateBuilder<BoundExpression>();
+        arguments.Add(source);
+        if (args.Count == 2)
+        {
+            var length = BindIntegerExpression(args[1], "str()");
+            if (length.ConstantValue is long n && n >= 0)
+            {
+                size = (int)Math.Min(n + 1, _settings.MaxStrlen);
+            }
+
+            arguments.Add(length);
+        }
+
+        return new BoundCall(call, "str", arguments.ToImmutable(), new StringType(size));
+    }
+
+    private BoundExpression BindBuf(CallExpressionSyntax call)
+    {
+        var args = call.ArgumentList.Arguments;
+        var source = BindExpression(args[0]);
+        if (source.Type.IsError)
+        {
+            return new BoundError(call);
+        }
+
+        int size = source.Type is ArrayType array ? array.Size : _settings.MaxStrlen;
+        var arguments = ImmutableArray.CreateBuilder<BoundExpression>();
+        arguments.Add(source);
+        if (args.Count == 2)
+        {
+            var length = BindIntegerExpression(args[1], "buf()");
+            if (length.ConstantValue is long n)
+            {
+                if (n < 1)
+                {
+                    Report(SemanticDiagnostics.InvalidArgument, args[1], "buf() length must be positive");
+                }
+
+                size = (int)Math.Clamp(n, 1, _settings.MaxStrlen);
+            }
+
+            arguments.Add(length);
+        }
+        else if (source.Type is not ArrayType)
+        {
+            Report(SemanticDiagnostics.InvalidArgument, call, "buf() needs a length unless its argument is an array");
+        }
+
+        return new BoundCall(call, "buf", arguments.ToImmutable(), new BufferType(size));
+    }
+
+    private BoundExpression BindNtop(CallExpressionSyntax call)
+    {
+        var args = call.ArgumentList.Arguments;
+        var arguments = args.Select(a => BindExpression(a)).ToImmutableArray();
+        if (arguments.Any(a => a.Type.IsError))
+        {
+            return new BoundError(call);
+        }
+
+        var address = arguments[^1];
+        if (!address.Type.IsInteger && address.Type is not ArrayType { Element: IntegerType { Bits: 8 } })
+        {
+            Report(SemanticDiagnostics.InvalidArgument, args[^1], $"ntop() expects an integer or a char[4]/char[16] address, got '{address.Type}'");
+            return new BoundError(call);
+        }
+
+        return new BoundCall(call, "ntop", arguments, SimpleType.Inet);
+    }
+
+    private BoundExpression BindStackCall(CallExpressionSyntax call, bool isUser)
+    {
+        string mode = _settings.StackMode;
+        int depth = StackType.DefaultDepth;
+        foreach (var argument in call.ArgumentList.Arguments)
+        {
+            if (argument is IdentifierExpressionSyntax { Identifier.Text: "bpftrace" or "perf" or "raw" or "build_id" } identifier)
+            {
+                mode = identifier.Identifier.Text;
+            }
+            else if (BindExpression(argument).ConstantValue is long limit && limit is >= 1 and <= 1024)
+            {
+                depth = (int)limit;
+            }
+            else
+            {
+                Report(SemanticDiagnostics.InvalidArgument, argument, $"{(isUser ? "ustack" : "kstack")}() takes a mode (bpftrace, perf, raw) and/or a frame limit from 1 to 1024");
+            }
+        }
+
+        return new BoundBuiltin(call, isUser ? BuiltinVariable.UserStack : BuiltinVariable.KernelStack, new StackType(isUser, mode, depth));
+    }
+
+    private BoundExpression BindStrncmp(CallExpressionSyntax call)
+    {
+        var args = call.ArgumentList.Arguments;
+        var pair = BindStringPair(call, "strncmp", IntegerType.Int64);
+        if (pair is not BoundCall c)
+        {
+            return pair;
+        }
+
+        if (BindExpression(args[2]).ConstantValue is not long n || n < 0)
+        {
+            Report(SemanticDiagnostics.ExpectedLiteral, args[2], "strncmp()", "non-negative integer length");
+            return new BoundError(call);
+        }
+
+        return new BoundCall(call, "strncmp", c.Arguments, IntegerType.Int64, n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private BoundExpression BindStringPair(CallExpressionSyntax call, string function, BtType type)
+    {
+        var args = call.ArgumentList.Arguments;
+        var left = BindExpression(args[0]);
+        var right = BindExpression(args[1]);
+        if (left.Type.IsError || right.Type.IsError)
+        {
+            return new BoundError(call);
+        }
+
+        if (!left.Type.IsString || !right.Type.IsString)
+        {
+            Report(SemanticDiagnostics.ExpectedString, call, $"{function}()", left.Type.IsString ? right.Type : left.Type);
+            return new BoundError(call);
+        }
+
+        return new BoundCall(call, function, ImmutableArray.Create(left, right), type);
+    }
+
+    private BoundExpression BindSignal(CallExpressionSyntax call)
+    {
+        var argument = call.ArgumentList.Arguments[0];
+        var bound = BindExpression(argument);
+        if (bound is BoundLiteral { StringValue: { } name })
+        {
+            int? number = SignalNumber(name);
+            if (number is null)
+            {
+                Report(SemanticDiagnostics.InvalidArgument, argument, $"signal(): unknown signal '{name}'");
+                return new BoundError(call);
+            }
+
+            return Void(call, "signal", ImmutableArray.Create<BoundExpression>(new BoundLiteral(argument, IntegerType.Int64, (ulong)number.Value)));
+        }
+
+        if (!bound.Type.IsInteger)
+        {
+            Report(SemanticDiagnostics.ExpectedInteger, argument, "signal()", bound.Type);
+            return new BoundError(call);
+        }
+
+        return Void(call, "signal", ImmutableArray.Create(bound));
+    }
+
+    private static int? SignalNumber(string name)
+    {
+        string n = name.StartsWith("SIG", StringComparison.Ordinal) ? name[3..] : name;
+        return n switch
+        {
+            "HUP" => 1, "INT" => 2, "QUIT" => 3, "ILL" => 4, "TRAP" => 5, "ABRT" => 6, "BUS" => 7, "FPE" => 8,
+            "KILL" => 9, "USR1" => 10, "SEGV" => 11, "USR2" => 12, "PIPE" => 13, "ALRM" => 14, "TERM" => 15,
+            "STKFLT" => 16, "CHLD" => 17, "CONT" => 18, "STOP" => 19, "TSTP" => 20, "TTIN" => 21, "TTOU" => 22,
+            "URG" => 23, "XCPU" => 24, "XFSZ" => 25, "VTALRM" => 26, "PROF" => 27, "WINCH" => 28, "IO" => 29,
+            "PWR" => 30, "SYS" => 31,
+            _ => null,
+        };
+    }
+
+    private BoundExpression BindBuiltinCall(CallExpressionSyntax call, string function)
+    {
+        var args = call.ArgumentList.Arguments;
+        int clock = 0;
+        if (args.Count == 1)
+        {
+            string? option = args[0] is IdentifierExpressionSyntax identifier ? identifier.Identifier.Text : null;
+            switch (function, option)
+            {
+                case ("pid" or "tid", "curr_ns"):
+                    break;
+                case ("pid" or "tid", "init"):
+                    clock = 1;
+                    break;
+                case ("nsecs", "boot"):
+                    break;
+                case ("nsecs", "monotonic"):
+                    clock = 1;
+                    break;
+                case ("nsecs", "tai"):
+                    clock = 2;
+                    break;
+                case ("nsecs", "sw_tai"):
+                    clock = 3;
+                    break;
+                case ("comm", _):
+                    Report(SemanticDiagnostics.Unsupported, call, "comm(pid)");
+                    return new BoundError(call);
+                default:
+                    Report(SemanticDiagnostics.InvalidArgument, args[0], $"{function}(): invalid argument '{args[0]}'");
+                    return new BoundError(call);
+            }
+        }
+
+        return BindBuiltinVariable(call, function, clock)!;
+    }
+
+    private void CheckFormat(CallExpressionSyntax call, string function, string format, ImmutableArray<BoundExpression> values)
+    {
+        // Count conversions the way C printf reads them; %% is a literal percent sign.
+        int conversions = 0;
+        for (int i = 0; i < format.Length; i++)
+        {
+            if (format[i] != '%')
+            {
+                continue;
+            }
+
+            if (i + 1 < format.Length && format[i + 1] == '%')
+            {
+                i++;
+                continue;
+            }
+
+            conversions++;
+        }
+
+        if (conversions != values.Length)
+        {
+            string message = conversions > values.Length
+                ? $"{function}: Not enough arguments for format string ({conversions} conversions, {values.Length} arguments)"
+                : $"{function}: Too many arguments for format string ({conversions} conversions, {values.Length} arguments)";
+            Report(SemanticDiagnostics.PrintfFormat, call, message);
+        }
+    }
+}

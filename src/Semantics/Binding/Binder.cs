@@ -1,0 +1,330 @@
+using BtLang.Semantics.ProbeCatalog.Providers;
+using System.Collections.Immutable;
+using BtLang.Diagnostics;
+using BtLang.Semantics.Builtins;
+using BtLang.Semantics.Probes;
+using BtLang.Semantics.Symbols;
+using BtLang.Semantics.Types;
+using BtLang.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace BtLang.Semantics.Binding;
+
+/// <summary>
+/// Binds a syntax tree to a <see cref="BoundProgram"/>. Map types are inferred over the whole program: the tree is
+/// bound repeatedly (at most <see cref="MaxPasses"/> times) until no map type changes, so a map may be read in a
+/// probe that comes before the one assigning it; only the last pass reports diagnostics.
+/// </summary>
+internal sealed partial class Binder
+{
+    private const int MaxPasses = 4;
+
+    private readonly SyntaxTree _tree;
+    private readonly CompilationOptions _options;
+    private readonly Dictionary<string, MapInfo> _maps;
+    private readonly bool _report;
+    private readonly List<Diagnostic> _diagnostics = new();
+    private readonly Dictionary<SyntaxNode, BoundNode> _boundNodes = new();
+    private readonly List<(SyntaxToken Token, Symbol Symbol)> _references = new();
+    private ProgramSettings _settings = new();
+    private Scope _scope = new(null);
+    private ProbeProviderKind? _provider;
+    private StructType? _argsType;
+    private List<ProbeCatalog.Tracepoints.TracepointName> _tracepoints = new();
+    private int _loopDepth;
+    private int _variableIds;
+    private bool _mapsChanged;
+
+    private Binder(SyntaxTree tree, CompilationOptions options, Dictionary<string, MapInfo> maps, bool report)
+    {
+        _tree = tree;
+        _options = options;
+        _maps = maps;
+        _report = report;
+    }
+
+    /// <summary>Binds <paramref name="tree"/> and returns the program plus what the semantic model needs.</summary>
+    public static BindingResult Bind(SyntaxTree tree, CompilationOptions options, CancellationToken cancellationToken = default)
+    {
+        var maps = new Dictionary<string, MapInfo>(StringComparer.Ordinal);
+        for (int pass = 1; ; pass++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var binder = new Binder(tree, options, maps, report: false);
+            binder.BindProgram();
+            if (!binder._mapsChanged || pass == MaxPasses)
+            {
+                break;
+            }
+        }
+
+        var final = new Binder(tree, options, maps, report: true);
+        var program = final.BindProgram();
+        return new BindingResult(program, final._boundNodes.ToImmutableDictionary(), final._references.ToImmutableArray());
+    }
+
+    private BoundProgram BindProgram()
+    {
+        var root = _tree.GetRoot();
+        _settings = BindSettings(root);
+        BindMapDeclarations(root);
+
+        var probes = ImmutableArray.CreateBuilder<BoundProbe>();
+        foreach (var member in root.Members)
+        {
+            if (member is ProbeSyntax probe)
+            {
+                probes.Add(BindProbe(probe, probes.Count));
+            }
+        }
+
+        if (_report)
+        {
+            ReportUnassignedMaps();
+        }
+
+        var symbols = _maps.Values
+            .Where(m => m.ValueType is not null)
+            .ToImmutableDictionary(
+                m => m.Name,
+                m => new MapSymbol(m.Name, m.HasKey == true ? m.KeyType : null, m.ValueType!, m.Locations.ToImmutableArray(), m.DeclaredKind, m.DeclaredMaxEntries),
+                StringComparer.Ordinal);
+        return new BoundProgram(probes.ToImmutable(), symbols, _settings, _diagnostics.ToImmutableArray());
+    }
+
+    private ProgramSettings BindSettings(CompilationUnitSyntax root)
+    {
+        var settings = new ProgramSettings();
+        foreach (var config in root.Members.OfType<ConfigBlockSyntax>())
+        {
+            foreach (var setting in config.Settings)
+            {
+                string name = setting.Identifier.Text;
+                string? value = setting.Value switch
+                {
+                    LiteralExpressionSyntax literal => literal.Token.ValueText,
+                    IdentifierExpressionSyntax identifier => identifier.Identifier.Text,
+                    _ => null,
+                };
+                if (value is null)
+                {
+                    Report(SemanticDiagnostics.InvalidConfig, setting.Value, $"Invalid value for {name}: expected a literal or a name");
+                    continue;
+                }
+
+                if (_options.SettingOverrides.ContainsKey(name))
+                {
+                    continue; // the environment wins over the script, as in bpftrace
+                }
+
+                settings = settings.With(name, value, out string? error);
+                if (error is not null)
+                {
+                    Report(SemanticDiagnostics.InvalidConfig, setting, error);
+                }
+            }
+        }
+
+        foreach (var (name, value) in _options.SettingOverrides)
+        {
+            settings = settings.With(name, value, out string? error);
+            if (error is not null)
+            {
+                Report(SemanticDiagnostics.InvalidConfig, Location.None, error);
+            }
+        }
+
+        return settings;
+    }
+
+    private void BindMapDeclarations(CompilationUnitSyntax root)
+    {
+        foreach (var declaration in root.Members.OfType<MapDeclarationSyntax>())
+        {
+            string name = declaration.MapToken.Text;
+            var info = GetMap(name);
+            if (info.DeclaredKind is not null && _report)
+            {
+                Report(SemanticDiagnostics.DuplicateMapDeclaration, declaration.MapToken, name);
+                continue;
+            }
+
+            info.Locations.Add(Loc(declaration.MapToken));
+            if (declaration.Initializer is CallExpressionSyntax call &&
+                call.Identifier.Text is "hash" or "lruhash" or "percpuhash" or "percpulruhash" &&
+                call.ArgumentList.Arguments.Count == 1 &&
+                BindExpression(call.ArgumentList.Arguments[0]).ConstantValue is long size and > 0)
+            {
+                info.DeclaredKind = call.Identifier.Text;
+                info.DeclaredMaxEntries = (int)Math.Min(size, int.MaxValue);
+            }
+            else
+            {
+                Report(SemanticDiagnostics.InvalidArgument, declaration.Initializer, "Map declarations take hash(N), lruhash(N), percpuhash(N) or percpulruhash(N) with a positive size");
+            }
+        }
+    }
+
+    private BoundProbe BindProbe(ProbeSyntax probe, int index)
+    {
+        var attachPoints = ImmutableArray.CreateBuilder<AttachPoint>();
+        foreach (var attach in probe.AttachPoints)
+        {
+            string text = string.Concat(attach.Tokens.Select(t => t.Text));
+            if (text.Length == 0)
+            {
+                continue; // the parser has reported the missing attach point
+            }
+
+            var point = AttachPointParser.Parse(text, attach.Span, out string? error);
+            if (point is null)
+            {
+                Report(ProviderFacts.Parse(AttachPointParser.Split(text)[0]) is null ? SemanticDiagnostics.UnknownProvider : SemanticDiagnostics.InvalidAttachPoint, attach, error ?? text);
+                continue;
+            }
+
+            attachPoints.Add(point);
+        }
+
+        var points = attachPoints.ToImmutable();
+        _provider = points.IsEmpty ? null : points[0].Provider;
+        foreach (var point in points.Skip(1))
+        {
+            if (!ProgramTypeCompatible(points[0].Provider, point.Provider))
+            {
+                Report(SemanticDiagnostics.InvalidAttachPoint, probe.AttachPoints[0], $"Attach points of one probe must be of compatible types: {ProviderFacts.CanonicalName(points[0].Provider)} and {ProviderFacts.CanonicalName(point.Provider)}");
+            }
+        }
+
+        _scope = new Scope(null);
+        _loopDepth = 0;
+        _argsType = null;
+        _tracepoints = ResolveTracepoints(probe, points);
+        BoundExpression? predicate = null;
+        if (probe.Predicate is { } p)
+        {
+            predicate = BindCondition(p.Condition, "predicate");
+        }
+
+        var body = BindBlock(probe.Body, newScope: false);
+        var bound = new BoundProbe(probe, index, _provider ?? ProbeProviderKind.Begin, points, predicate, body);
+        _boundNodes[probe] = bound;
+        return bound;
+    }
+
+    /// <summary>The tracepoints a probe's attach points name (wildcards expanded); reports the ones that do not exist.</summary>
+    private List<ProbeCatalog.Tracepoints.TracepointName> ResolveTracepoints(ProbeSyntax probe, ImmutableArray<AttachPoint> points)
+    {
+        var events = new List<ProbeCatalog.Tracepoints.TracepointName>();
+        if (_options.Catalog is not { } catalog || catalog.Tracepoints.Count == 0)
+        {
+            return events;
+        }
+
+        foreach (var point in points.Where(p => p.Provider == ProbeProviderKind.Tracepoint))
+        {
+            var syntax = probe.AttachPoints.FirstOrDefault(a => a.Span == point.Span) ?? (SyntaxNode)probe;
+            if (!point.HasWildcard)
+            {
+                var single = new ProbeCatalog.Tracepoints.TracepointName(point.Target!, point.Function!);
+                if (catalog.Tracepoints.Contains(single))
+                {
+                    events.Add(single);
+                }
+                else
+                {
+                    Report(Diagnostic.Create(SemanticDiagnostics.UnknownTracepoint, Loc(syntax), $"tracepoint not found: {point.Target}:{point.Function}")
+                        .WithHint("btlang -l 'tracepoint:*' lists the tracepoints of this kernel"));
+                }
+
+                continue;
+            }
+
+            var category = ProbeCatalog.Wildcards.WildcardPattern.Parse(point.Target!);
+            var name = ProbeCatalog.Wildcards.WildcardPattern.Parse(point.Function!);
+            int before = events.Count;
+            foreach (var tracepoint in catalog.Tracepoints)
+            {
+                if (category.IsMatch(tracepoint.Category) && name.IsMatch(tracepoint.Name))
+                {
+                    events.Add(tracepoint);
+                }
+            }
+
+            if (events.Count == before)
+            {
+                Report(SemanticDiagnostics.WildcardMatchesNothing, syntax, point.Text);
+            }
+        }
+
+        return events;
+    }
+
+    private static bool ProgramTypeCompatible(ProbeProviderKind a, ProbeProviderKind b)
+    {
+        static int Group(ProbeProviderKind p) => p switch
+        {
+            ProbeProviderKind.Begin or ProbeProviderKind.End => 0,
+            ProbeProviderKind.Kprobe or ProbeProviderKind.Kretprobe or ProbeProviderKind.Uprobe or ProbeProviderKind.Uretprobe or ProbeProviderKind.Usdt => 1,
+            ProbeProviderKind.Tracepoint => 2,
+            ProbeProviderKind.RawTracepoint => 3,
+            ProbeProviderKind.Profile or ProbeProviderKind.Interval or ProbeProviderKind.Software or ProbeProviderKind.Hardware or ProbeProviderKind.Watchpoint => 4,
+            ProbeProviderKind.Fentry or ProbeProviderKind.Fexit => 5,
+            _ => 10 + (int)p,
+        };
+
+        return a == b || Group(a) == Group(b) && Group(a) is 0 or 1 or 4;
+    }
+
+    /// <summary>True when the current probe's provider satisfies <paramref name="test"/> (or is unknown: no second error).</summary>
+    private bool ProviderAllows(Func<ProbeProviderKind, bool> test) => _provider is not { } provider || test(provider);
+
+    private MapInfo GetMap(string name)
+    {
+        if (!_maps.TryGetValue(name, out var info))
+        {
+            info = new MapInfo(name);
+            _maps[name] = info;
+        }
+
+        return info;
+    }
+
+    private void ReportUnassignedMaps()
+    {
+        // Reads of maps never assigned are reported where they are read (see BindMapRead).
+    }
+
+    private Location Loc(SyntaxNode node) => _tree.GetLocation(node.Span);
+
+    private Location Loc(SyntaxToken token) => _tree.GetLocation(token.Span);
+
+    private Location Loc(TextSpan span) => _tree.GetLocation(span);
+
+    private void Report(DiagnosticDescriptor descriptor, SyntaxNode node, params object?[] args) => Report(descriptor, Loc(node), args);
+
+    private void Report(DiagnosticDescriptor descriptor, SyntaxToken token, params object?[] args) => Report(descriptor, Loc(token), args);
+
+    private void Report(DiagnosticDescriptor descriptor, Location location, params object?[] args)
+    {
+        if (_report)
+        {
+            _diagnostics.Add(Diagnostic.Create(descriptor, location, args));
+        }
+    }
+
+    private void Report(Diagnostic diagnostic)
+    {
+        if (_report)
+        {
+            _diagnostics.Add(diagnostic);
+        }
+    }
+
+    private T Record<T>(SyntaxNode syntax, T bound)
+        where T : BoundNode
+    {
+        _boundNodes[syntax] = bound;
+        return bound;
+    }
+}

@@ -1,0 +1,8 @@
+namespace BtLang.Semantics.Binding;
+
+internal enum BoundJumpKind
+{
+    Break,
+    Continue,
+    Return,
+}

@@ -1,0 +1,11 @@
+namespace BtLang.Semantics.Binding;
+
+internal enum UnaryOperator
+{
+    Negate,
+    Plus,
+    LogicalNot,
+    BitwiseNot,
+    Dereference,
+    AddressOf,
+}

@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+
+namespace BtLang.Semantics;
+
+/// <summary>Immutable inputs of a compilation besides the source: positional parameters, safety, settings.</summary>
+public sealed record CompilationOptions
+{
+    public static CompilationOptions Default { get; } = new();
+
+    /// <summary><c>$1</c>, <c>$2</c>, ... as given after the script on the command line.</summary>
+    public ImmutableArray<string> PositionalParameters { get; init; } = ImmutableArray<string>.Empty;
+
+    /// <summary><c>--unsafe</c>: allows system(), signal() and other destructive functions.</summary>
+    public bool AllowUnsafe { get; init; }
+
+    /// <summary>Settings from the environment and command line; they win over the script's config block.</summary>
+    public ImmutableDictionary<string, string> SettingOverrides { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>
+    /// Where tracepoint fields, kernel types and probe names come from. Null means "none available": tracepoint
+    /// <c>args</c> and wildcard checks are then not bound against the kernel (the language server passes its own).
+    /// </summary>
+    public ProbeCatalog.IProbeCatalog? Catalog { get; init; }
+
+    /// <summary>True when the program is started with <c>-c CMD</c> (<c>cpid</c> is valid).</summary>
+    public bool HasChildProcess { get; init; }
+}

@@ -1,0 +1,13 @@
+namespace BtLang.Semantics.Symbols;
+
+public enum SymbolKind
+{
+    Probe,
+    Map,
+    Variable,
+    Builtin,
+    Function,
+    PositionalParameter,
+    Macro,
+    Type,
+}
