@@ -30,6 +30,16 @@ public sealed record MapMetadata
     /// <summary>Size in bytes of one CPU's value slot as stored in the BPF map.</summary>
     public int ValueSize { get; init; }
 
+    /// <summary>
+    /// Size in bytes of the BPF map key. Scalar maps use one u64 zero key. The script key is padded to 8 bytes; for
+    /// hist/lhist (<see cref="BucketInKey"/>) a u64 bucket index follows it and each BPF value is one u64 counter,
+    /// so user space groups the entries by script key to rebuild the bucket arrays AggregateKind describes.
+    /// </summary>
+    public int KeySize { get; init; }
+
+    /// <summary>True for hist/lhist maps: the BPF key is (script key, u64 bucket) and the value a u64 count.</summary>
+    public bool BucketInKey { get; init; }
+
     /// <summary>Number of u64 buckets of a hist/lhist value.</summary>
     public int Buckets { get; init; }
 

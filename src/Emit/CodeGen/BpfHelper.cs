@@ -1,0 +1,38 @@
+namespace BtLang.Emit.CodeGen;
+
+/// <summary>BPF helper function ids (include/uapi/linux/bpf.h, __BPF_FUNC_MAPPER order).</summary>
+internal enum BpfHelper
+{
+    MapLookupElem = 1,
+    MapUpdateElem = 2,
+    MapDeleteElem = 3,
+    ProbeRead = 4,
+    KtimeGetNs = 5,
+    TracePrintk = 6,
+    GetPrandomU32 = 7,
+    GetSmpProcessorId = 8,
+    GetCurrentPidTgid = 14,
+    GetCurrentUidGid = 15,
+    GetCurrentComm = 16,
+    PerfEventOutput = 25,
+    GetStackId = 27,
+    GetCurrentTask = 35,
+    GetNumaNodeId = 42,
+    ProbeReadStr = 45,
+    OverrideReturn = 58,
+    GetCurrentCgroupId = 80,
+    SendSignal = 109,
+    ProbeReadUser = 112,
+    ProbeReadKernel = 113,
+    ProbeReadUserStr = 114,
+    ProbeReadKernelStr = 115,
+    Jiffies64 = 118,
+    KtimeGetBootNs = 125,
+    RingbufOutput = 130,
+    RingbufReserve = 131,
+    RingbufSubmit = 132,
+    RingbufDiscard = 133,
+    ForEachMapElem = 164,
+    GetFuncIp = 173,
+    KtimeGetTaiNs = 208,
+}

@@ -1,0 +1,352 @@
+using BtLang.Semantics.ProbeCatalog.Providers;
+using System.Collections.Immutable;
+using BtLang.Diagnostics;
+using BtLang.Emit.Btf;
+using BtLang.Emit.Llvm;
+using BtLang.Emit.Metadata;
+using BtLang.Semantics;
+using BtLang.Semantics.Binding;
+using BtLang.Semantics.Builtins;
+using BtLang.Semantics.Probes;
+using BtLang.Semantics.Types;
+
+namespace BtLang.Emit.CodeGen;
+
+/// <summary>
+/// Lowers a bound program to one LLVM module: a BTF-defined BPF map per script map, a ring buffer for events, a
+/// per-CPU scratch area, a config array the driver fills, one program per probe, and the metadata section.
+/// </summary>
+internal sealed class CodeGenerator : IDisposable
+{
+    public const string RingBufferName = "btl_events";
+    public const string ScratchMapName = "btl_scratch";
+    public const string ConfigMapName = "btl_config";
+    public const string KernelStackMapName = "btl_kstack";
+    public const string UserStackMapName = "btl_ustack";
+    public const string LostEventsMapName = "btl_lost";
+
+    /// <summary>Per-CPU scratch bytes per program (the kernel caps per-CPU values at 32 KiB).</summary>
+    public const int ScratchSize = 32 * 1024;
+
+    private readonly Compilation _compilation;
+    private readonly BoundProgram _program;
+    private readonly EmitOptions _options;
+    private readonly LlvmContext _context;
+    private readonly LlvmModule _module;
+    private readonly List<Diagnostic> _diagnostics = new();
+    private readonly List<FormatMetadata> _formats = new();
+    private readonly List<string> _probeNames = new();
+    private readonly Dictionary<string, MapLayout> _maps = new(StringComparer.Ordinal);
+    private LlvmValue? _kernelStackMap;
+    private LlvmValue? _userStackMap;
+
+    public CodeGenerator(Compilation compilation, BoundProgram program, EmitOptions options)
+    {
+        _compilation = compilation;
+        _program = program;
+        _options = options;
+        BpfTarget.EnsureInitialized();
+        _context = new LlvmContext();
+        _module = _context.CreateModule(compilation.SyntaxTree.FilePath);
+        _module.EnableDebugInfo(compilation.SyntaxTree.FilePath);
+        RingBuffer = BtfMaps.Define(_module, BpfMapDefinition.RingBuffer(RingBufferName, RingBufferBytes(program.Settings.PerfRingBufferPages)));
+        Scratch = BtfMaps.Define(_module, new BpfMapDefinition(ScratchMapName, BpfMapType.PercpuArray, null, BtfMapSlot.OfSize(ScratchSize), 1));
+        Config = BtfMaps.Define(_module, new BpfMapDefinition(ConfigMapName, BpfMapType.Array, null, BtfMapSlot.OfSize(RuntimeConfig.Size), 1));
+        LostEvents = BtfMaps.Define(_module, new BpfMapDefinition(LostEventsMapName, BpfMapType.PercpuArray, null, BtfMapSlot.OfSize(8), 1));
+    }
+
+    public LlvmContext Context => _context;
+
+    public LlvmModule Module => _module;
+
+    public EmitOptions Options => _options;
+
+    public ProgramSettings Settings => _program.Settings;
+
+    public LlvmValue RingBuffer { get; }
+
+    public LlvmValue Scratch { get; }
+
+    public LlvmValue Config { get; }
+
+    public LlvmValue LostEvents { get; }
+
+    public BtLang.Syntax.SyntaxTree SyntaxTree => _compilation.SyntaxTree;
+
+    public IReadOnlyDictionary<string, MapLayout> Maps => _maps;
+
+    public EmitResult Generate()
+    {
+        if (_program.Probes.Length > _program.Settings.MaxProbes)
+        {
+            Report(EmitDiagnostics.TooManyProbes, Location.None, _program.Probes.Length, _program.Settings.MaxProbes);
+        }
+
+        DefineMaps();
+        var probes = ImmutableArray.CreateBuilder<ProbeMetadata>();
+        foreach (var probe in _program.Probes)
+        {
+            foreach (var unit in SplitIntoPrograms(probe))
+            {
+                var generator = new ProgramGenerator(this, probe, unit.Name, unit.Section, unit.ProbeNameIndex);
+                generator.Generate();
+                probes.Add(new ProbeMetadata
+                {
+                    ProgramName = unit.Name,
+                    Section = unit.Section,
+                    Provider = ProviderFacts.CanonicalName(probe.Provider),
+                    AttachPoints = unit.AttachPoints.Select(ToMetadata).ToImmutableArray(),
+                });
+            }
+        }
+
+        BpfPrograms.AddLicense(_module, _program.Settings.License);
+        var metadata = new ObjectMetadata
+        {
+            SourceName = _compilation.SyntaxTree.FilePath,
+            Probes = probes.ToImmutable(),
+            Maps = _maps.Values.OrderBy(m => m.Index).Select(m => m.Metadata).ToImmutableArray(),
+            Formats = _formats.ToImmutableArray(),
+            ProbeNames = _probeNames.ToImmutableArray(),
+            EventRingBuffer = RingBufferName,
+            Settings = ImmutableDictionary<string, string>.Empty
+                .Add("config_map", ConfigMapName)
+                .Add("scratch_map", ScratchMapName)
+                .Add("lost_map", LostEventsMapName)
+                .Add("print_maps_on_exit", _program.Settings.PrintMapsOnExit ? "1" : "0")
+                .Add("max_strlen", _program.Settings.MaxStrlen.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Add("max_cat_bytes", _program.Settings.MaxCatBytes.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Add("str_trunc_trailer", _program.Settings.StrTruncTrailer),
+        };
+
+        if (_diagnostics.Any(d => d.IsError))
+        {
+            return new EmitResult(_diagnostics.ToImmutableArray(), null, null, null, null);
+        }
+
+        var bytes = MetadataSerializer.Serialize(metadata);
+        ObjectSections.AddDataSection(_module, ObjectMetadata.SectionName, "btlang_meta", bytes);
+        _module.Complete();
+
+        string? ir = _options.KeepIr ? _module.PrintToString() : null;
+        if (_options.VerifyIr && _module.Verify() is { } verifyError)
+        {
+            Report(EmitDiagnostics.InvalidIr, Location.None, verifyError);
+            return new EmitResult(_diagnostics.ToImmutableArray(), null, null, ir, null);
+        }
+
+        if (_options.Optimize && _module.Optimize() is { } optimizeError)
+        {
+            Report(EmitDiagnostics.LlvmError, Location.None, optimizeError);
+        }
+
+        string? optimized = _options.KeepIr ? _module.PrintToString() : null;
+        var emitted = _module.EmitObject();
+        foreach (var error in emitted.Errors)
+        {
+            Report(EmitDiagnostics.LlvmError, Location.None, error.Message);
+        }
+
+        if (!emitted.Success || _diagnostics.Any(d => d.IsError))
+        {
+            return new EmitResult(_diagnostics.ToImmutableArray(), null, null, ir, optimized);
+        }
+
+        return new EmitResult(_diagnostics.ToImmutableArray(), emitted.ObjectBytes, metadata, ir, optimized);
+    }
+
+    public void Report(DiagnosticDescriptor descriptor, Location location, params object?[] args) =>
+        _diagnostics.Add(Diagnostic.Create(descriptor, location, args));
+
+    /// <summary>Registers a user-space formatted output site; returns its id (index into the metadata's formats).</summary>
+    public int AddFormat(FormatMetadata format)
+    {
+        _formats.Add(format);
+        return _formats.Count - 1;
+    }
+
+    public int AddProbeName(string name)
+    {
+        int index = _probeNames.IndexOf(name);
+        if (index >= 0)
+        {
+            return index;
+        }
+
+        _probeNames.Add(name);
+        return _probeNames.Count - 1;
+    }
+
+    public LlvmValue KernelStackMap => _kernelStackMap ??= BtfMaps.Define(_module, BpfMapDefinition.StackTrace(KernelStackMapName, StackType.DefaultDepth, 4096));
+
+    public LlvmValue UserStackMap => _userStackMap ??= BtfMaps.Define(_module, BpfMapDefinition.StackTrace(UserStackMapName, StackType.DefaultDepth, 4096));
+
+    public RuntimeType ToRuntimeType(BtType type) => RuntimeTypes.From(type, KernelStackMapName, UserStackMapName);
+
+    public void Dispose()
+    {
+        _module.Dispose();
+        _context.Dispose();
+    }
+
+    private static uint RingBufferBytes(int pages)
+    {
+        // A ring buffer must be a power-of-two number of pages.
+        uint bytes = 4096;
+        while (bytes < (ulong)Math.Max(1, pages) * 4096 && bytes < (1u << 30))
+        {
+            bytes <<= 1;
+        }
+
+        return bytes;
+    }
+
+    private void DefineMaps()
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        int index = 0;
+        foreach (var symbol in _program.Maps.Values.OrderBy(m => m.Name, StringComparer.Ordinal))
+        {
+            string bpfName = UniqueBpfName(symbol.Name, used);
+            var aggregate = symbol.ValueType as AggregateType;
+            bool bucketInKey = aggregate?.Aggregate is Semantics.Types.AggregateKind.Hist or Semantics.Types.AggregateKind.LHist;
+            bool perCpu = aggregate is not null;
+            int scriptKeySize = symbol.KeyType is null ? 8 : MapLayout.Align8(symbol.KeyType.Size);
+            int keySize = scriptKeySize + (bucketInKey ? 8 : 0);
+            int valueSize = aggregate switch
+            {
+                null => Math.Max(1, MapLayout.Align8(symbol.ValueType.Size)),
+                { Aggregate: Semantics.Types.AggregateKind.Hist or Semantics.Types.AggregateKind.LHist } => 8,
+                _ => aggregate.Size,
+            };
+            string kind = symbol.DeclaredKind ?? "hash";
+            bool lru = kind.Contains("lru", StringComparison.Ordinal);
+            perCpu |= kind.StartsWith("percpu", StringComparison.Ordinal);
+            var mapType = (perCpu, lru) switch
+            {
+                (true, true) => BpfMapType.LruPercpuHash,
+                (true, false) => BpfMapType.PercpuHash,
+                (false, true) => BpfMapType.LruHash,
+                _ => BpfMapType.Hash,
+            };
+            int maxEntries = symbol.IsScalar && !bucketInKey ? 1 : symbol.DeclaredMaxEntries ?? _program.Settings.MaxMapKeys;
+            if (bucketInKey)
+            {
+                maxEntries = checked(Math.Max(maxEntries, 1) * Math.Min(aggregate!.Buckets, 256));
+            }
+
+            var global = BtfMaps.Define(_module, new BpfMapDefinition(bpfName, mapType, BtfMapSlot.OfSize((uint)keySize), BtfMapSlot.OfSize((uint)valueSize), (uint)maxEntries));
+            var metadata = new MapMetadata
+            {
+                Name = symbol.Name,
+                BpfName = bpfName,
+                Key = symbol.KeyType is null ? RuntimeType.None : ToRuntimeType(symbol.KeyType),
+                Value = aggregate is null ? ToRuntimeType(symbol.ValueType) : RuntimeType.Int(8, aggregate.IsSigned),
+                Aggregate = aggregate is null ? Metadata.AggregateKind.None : (Metadata.AggregateKind)((int)aggregate.Aggregate + 1),
+                IsPerCpu = perCpu,
+                IsScalar = symbol.IsScalar,
+                BpfMapType = mapType switch
+                {
+                    BpfMapType.LruPercpuHash => "lru_percpu_hash",
+                    BpfMapType.PercpuHash => "percpu_hash",
+                    BpfMapType.LruHash => "lru_hash",
+                    _ => "hash",
+                },
+                MaxEntries = maxEntries,
+                ValueSize = valueSize,
+                KeySize = keySize,
+                BucketInKey = bucketInKey,
+                Buckets = aggregate?.Buckets ?? 0,
+                HistBits = aggregate?.HistBits ?? 0,
+                LHistMin = aggregate?.Min ?? 0,
+                LHistMax = aggregate?.Max ?? 0,
+                LHistStep = aggregate?.Step ?? 0,
+            };
+            _maps[symbol.Name] = new MapLayout(symbol, index++, bpfName, global, metadata);
+        }
+    }
+
+    private static string UniqueBpfName(string scriptName, HashSet<string> used)
+    {
+        string baseName = "AT_" + new string(scriptName.TrimStart('@').Select(c => char.IsAsciiLetterOrDigit(c) || c == '_' ? c : '_').ToArray());
+        if (baseName.Length > 15)
+        {
+            baseName = baseName[..15];
+        }
+
+        string name = baseName;
+        for (int i = 1; !used.Add(name); i++)
+        {
+            string suffix = "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            name = (baseName.Length + suffix.Length > 15 ? baseName[..(15 - suffix.Length)] : baseName) + suffix;
+        }
+
+        return name;
+    }
+
+    /// <summary>
+    /// One BPF program per probe, except where the program must differ per attach point: when the body uses
+    /// <c>probe</c> and the probe has several attach points, each gets its own copy with its own name constant.
+    /// </summary>
+    private IEnumerable<ProgramUnit> SplitIntoPrograms(BoundProbe probe)
+    {
+        string baseName = $"bt_p{probe.Index}_{ProviderFacts.CanonicalName(probe.Provider).ToLowerInvariant()}";
+        if (baseName.Length > 15)
+        {
+            baseName = $"bt_p{probe.Index}";
+        }
+
+        bool usesProbe = UsesProbeBuiltin(probe);
+        if (!usesProbe || probe.AttachPoints.Length <= 1)
+        {
+            int nameIndex = AddProbeName(probe.AttachPoints.IsEmpty ? string.Empty : probe.AttachPoints[0].CanonicalName);
+            yield return new ProgramUnit(baseName, SectionFor(probe.AttachPoints.FirstOrDefault(), probe.Provider), probe.AttachPoints, nameIndex);
+            yield break;
+        }
+
+        for (int i = 0; i < probe.AttachPoints.Length; i++)
+        {
+            var point = probe.AttachPoints[i];
+            string name = $"bt_p{probe.Index}_{i}";
+            yield return new ProgramUnit(name, SectionFor(point, point.Provider), ImmutableArray.Create(point), AddProbeName(point.CanonicalName));
+        }
+    }
+
+    private static bool UsesProbeBuiltin(BoundProbe probe) =>
+        probe.Syntax.DescendantNodes().OfType<BtLang.Syntax.IdentifierExpressionSyntax>().Any(i => i.Identifier.Text == "probe");
+
+    private static string SectionFor(AttachPoint? point, ProbeProviderKind provider) => provider switch
+    {
+        ProbeProviderKind.Begin or ProbeProviderKind.End or ProbeProviderKind.Self or ProbeProviderKind.Test or ProbeProviderKind.Bench => "raw_tp",
+        ProbeProviderKind.Tracepoint when point is { HasWildcard: false } => $"tracepoint/{point.Target}/{point.Function}",
+        ProbeProviderKind.Tracepoint => "tracepoint",
+        ProbeProviderKind.RawTracepoint when point is { HasWildcard: false } => $"raw_tp/{point.Function}",
+        ProbeProviderKind.RawTracepoint => "raw_tp",
+        ProbeProviderKind.Kprobe => point is { HasWildcard: false } ? $"kprobe/{point.Function}" : "kprobe",
+        ProbeProviderKind.Kretprobe => point is { HasWildcard: false } ? $"kretprobe/{point.Function}" : "kretprobe",
+        ProbeProviderKind.Uprobe => "uprobe",
+        ProbeProviderKind.Uretprobe => "uretprobe",
+        ProbeProviderKind.Usdt => "usdt",
+        ProbeProviderKind.Fentry => point is { HasWildcard: false } ? $"fentry/{point.Function}" : "fentry",
+        ProbeProviderKind.Fexit => point is { HasWildcard: false } ? $"fexit/{point.Function}" : "fexit",
+        ProbeProviderKind.Iter => $"iter/{point?.Function}",
+        _ => "perf_event",
+    };
+
+    private static AttachPointMetadata ToMetadata(AttachPoint point) => new()
+    {
+        Text = point.Text,
+        Target = point.Target,
+        Namespace = point.Namespace,
+        Function = point.Function,
+        Offset = point.Offset,
+        Address = point.Address,
+        Unit = point.Unit,
+        Value = point.Value,
+        Length = point.Length,
+        Mode = point.Mode,
+        HasWildcard = point.HasWildcard,
+    };
+
+    private sealed record ProgramUnit(string Name, string Section, ImmutableArray<AttachPoint> AttachPoints, int ProbeNameIndex);
+}

@@ -1,0 +1,319 @@
+using BtLang.Semantics.ProbeCatalog.Providers;
+using System.Collections.Immutable;
+using BtLang.Emit.Llvm;
+using BtLang.Emit.Metadata;
+using BtLang.Semantics.Binding;
+using BtLang.Semantics.Builtins;
+using BtLang.Semantics.Types;
+
+namespace BtLang.Emit.CodeGen;
+
+internal sealed partial class ProgramGenerator
+{
+    private const int EventHeaderSize = 8;
+
+    private CgValue EmitCall(BoundCall call)
+    {
+        switch (call.Function)
+        {
+            case "printf":
+                EmitFormatEvent(call, EventKind.Printf);
+                return Void();
+            case "system":
+                EmitFormatEvent(call, EventKind.System);
+                return Void();
+            case "cat":
+                EmitFormatEvent(call, EventKind.Cat);
+                return Void();
+            case "print":
+                EmitFormatEvent(call, EventKind.PrintValue);
+                return Void();
+            case "print_map":
+                EmitPrintMap(call);
+                return Void();
+            case "time":
+                int timeId = _gen.AddFormat(new FormatMetadata { Kind = EventKind.Time, Format = call.Text ?? "%H:%M:%S\n", Arguments = EmptyTuple, Location = LocationText(call) });
+                EmitEvent(EventKind.Time, timeId, 0, _ => { });
+                return Void();
+            case "exit":
+                var code = call.Arguments.IsEmpty ? _c.ConstI64(0) : EmitScalar(call.Arguments[0]);
+                EmitEvent(EventKind.Exit, 0, 8, payload => _b.Store(code, payload, 8));
+                return Void();
+            case "clear":
+            case "zero":
+                EmitEvent(call.Function == "clear" ? EventKind.Clear : EventKind.Zero, _gen.Maps[call.Text!].Index, 0, _ => { });
+                return Void();
+            case "has_key":
+                var layout = _gen.Maps[call.Text!];
+                var key = BuildKey(layout, call.Arguments[0], layout.BucketInKey ? _c.ConstI64(0) : null);
+                return CgValue.Scalar(ToI64(_b.ICmp(LlvmIntPredicate.NotEqual, MapLookup(layout.Global, key), _c.Null)));
+            case "str":
+                return EmitStr(call);
+            case "buf":
+                return EmitBuf(call);
+            case "ksym":
+                return CgValue.Scalar(EmitScalar(call.Arguments[0]));
+            case "usym":
+                var symbol = ZeroedTemp(16);
+                _b.Store(EmitScalar(call.Arguments[0]), symbol, 8);
+                _b.Store(_b.Trunc(_b.LShr(PidTgid(), _c.ConstI64(32)), I32), _b.ByteOffset(symbol, 8), 4);
+                return CgValue.Memory(symbol);
+            case "kaddr":
+                return CompileTimeAddress(call, _gen.Options.ResolveKernelSymbol?.Invoke(call.Text ?? string.Empty), "kernel symbol");
+            case "uaddr":
+                string target = _probe.AttachPoints.FirstOrDefault()?.Target ?? string.Empty;
+                return CompileTimeAddress(call, ProviderFacts.IsUserProbe(_probe.Provider) ? _gen.Options.ResolveUserSymbol?.Invoke(target, call.Text ?? string.Empty) : null, "user symbol (uaddr needs a uprobe or usdt probe)");
+            case "cgroupid":
+                return CompileTimeAddress(call, _gen.Options.ResolveCgroupId?.Invoke(call.Text ?? string.Empty), "cgroup path");
+            case "ntop":
+                return EmitNtop(call);
+            case "strncmp":
+                int limit = int.Parse(call.Text!, System.Globalization.CultureInfo.InvariantCulture);
+                return CgValue.Scalar(ToI64(_b.Not(EmitBoundedStringEquals(call.Arguments[0], call.Arguments[1], limit))));
+            case "signal":
+                Helper(BpfHelper.SendSignal, I64, _b.Trunc(EmitScalar(call.Arguments[0]), I32));
+                return Void();
+            case "strftime":
+                return CgValue.Scalar(EmitScalar(call.Arguments[0]));
+            case "bswap":
+                return EmitBswap(call);
+            case "uptr":
+            case "kptr":
+                return CgValue.Scalar(EmitScalar(call.Arguments[0]));
+            case "reg":
+                return EmitRegister(call);
+            default:
+                NotSupported(call.Syntax, call.Function + "()");
+                return IsScalar(call.Type) ? CgValue.Scalar(_c.ConstI64(0)) : CgValue.Memory(ZeroedTemp(call.Type.Size));
+        }
+    }
+
+    private CgValue Void() => CgValue.Scalar(_c.ConstI64(0));
+
+    private static RuntimeType EmptyTuple { get; } = new() { Kind = RuntimeTypeKind.Tuple, Size = 0 };
+
+    private string LocationText(BoundNode node)
+    {
+        var span = Location(node.Syntax).GetLineSpan();
+        return $"{_gen.SyntaxTree.FilePath}:{span.Start.Line + 1}:{span.Start.Character + 1}-{span.End.Character + 1}";
+    }
+
+    /// <summary>The runtime type of one printed argument; strftime carries its format in the type.</summary>
+    private RuntimeType ArgumentRuntimeType(BoundExpression argument, BtType storedAs) =>
+        argument is BoundCall { Function: "strftime", Text: { } format }
+            ? new RuntimeType { Kind = RuntimeTypeKind.Timestamp, Size = 8, Name = format }
+            : _gen.ToRuntimeType(storedAs);
+
+    /// <summary>printf/system/cat/print(value): the arguments go to user space as one tuple after the event header.</summary>
+    private void EmitFormatEvent(BoundCall call, EventKind kind)
+    {
+        var arguments = call.Arguments;
+        var stored = arguments.Select(a => TypeFacts.Widen(a.Type)).ToImmutableArray();
+        var tuple = new TupleType(stored);
+        var runtime = new RuntimeType
+        {
+            Kind = RuntimeTypeKind.Tuple,
+            Size = tuple.Size,
+            Fields = arguments.Select((a, i) => new RuntimeField(i.ToString(System.Globalization.CultureInfo.InvariantCulture), tuple.Offsets[i], ArgumentRuntimeType(a, stored[i]))).ToImmutableArray(),
+        };
+        int id = _gen.AddFormat(new FormatMetadata { Kind = kind, Format = call.Text ?? string.Empty, Arguments = runtime, Location = LocationText(call) });
+
+        // Evaluate the arguments before reserving ring buffer space: a reservation must not be held across
+        // helper calls that may fail, and evaluation may itself need scratch memory.
+        var values = arguments.Select(EmitExpression).ToArray();
+        EmitEvent(kind, id, tuple.Size, payload =>
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                Store(values[i], arguments[i].Type, stored[i], _b.ByteOffset(payload, tuple.Offsets[i]));
+            }
+        });
+    }
+
+    private void EmitPrintMap(BoundCall call)
+    {
+        var layout = _gen.Maps[call.Text!];
+        var top = call.Arguments.Length > 0 ? EmitScalar(call.Arguments[0]) : _c.ConstI64(0);
+        var div = call.Arguments.Length > 1 ? EmitScalar(call.Arguments[1]) : _c.ConstI64(0);
+        EmitEvent(EventKind.PrintMap, layout.Index, 16, payload =>
+        {
+            _b.Store(top, payload, 8);
+            _b.Store(div, _b.ByteOffset(payload, 8), 8);
+        });
+    }
+
+    /// <summary>
+    /// Reserves a ring buffer record of header + <paramref name="payloadSize"/> bytes, fills it and submits it; when
+    /// the buffer is full the event is counted in the lost-events map instead.
+    /// </summary>
+    private void EmitEvent(EventKind kind, int id, int payloadSize, Action<LlvmValue> fill)
+    {
+        int size = EventHeaderSize + MapLayout.Align8(payloadSize);
+        var record = Helper(BpfHelper.RingbufReserve, Ptr, _gen.RingBuffer, _c.ConstI64(size), _c.ConstI64(0));
+        var reserved = NewBlock("event_reserved");
+        var lost = NewBlock("event_lost");
+        var done = NewBlock("event_done");
+        _b.CondBr(_b.ICmp(LlvmIntPredicate.NotEqual, record, _c.Null), reserved, lost);
+
+        _b.PositionAtEnd(reserved);
+        _b.Store(_c.ConstI32((int)kind), record, 4);
+        _b.Store(_c.ConstI32(id), _b.ByteOffset(record, 4), 4);
+        if (payloadSize > 0)
+        {
+            var payload = _b.ByteOffset(record, EventHeaderSize);
+            ZeroMemory(payload, (ulong)MapLayout.Align8(payloadSize));
+            fill(payload);
+        }
+
+        Helper(BpfHelper.RingbufSubmit, _c.Void, record, _c.ConstI64(0));
+        _b.Br(done);
+
+        _b.PositionAtEnd(lost);
+        var key = StackSlot(I32, "lost_key");
+        _b.Store(_c.ConstI32(0), key, 4);
+        var counter = MapLookup(_gen.LostEvents, key);
+        If(_b.ICmp(LlvmIntPredicate.NotEqual, counter, _c.Null), () =>
+            _b.Store(_b.Add(_b.Load(I64, counter, 8), _c.ConstI64(1)), counter, 8), "lost_count");
+        _b.Br(done);
+
+        _b.PositionAtEnd(done);
+    }
+
+    private CgValue EmitStr(BoundCall call)
+    {
+        var type = (StringType)call.Type;
+        var memory = ZeroedTemp(type.Capacity);
+        var source = call.Arguments[0];
+        if (source.Type is ArrayType)
+        {
+            var array = EmitExpression(source);
+            CopyMemory(memory, array.Value, _c.ConstI64(Math.Min(source.Type.Size, type.Capacity - 1)));
+            return CgValue.Memory(memory);
+        }
+
+        var address = _b.IntToPtr(EmitScalar(source));
+        LlvmValue size = _c.ConstI32(type.Capacity);
+        if (call.Arguments.Length == 2 && call.Arguments[1].ConstantValue is null)
+        {
+            // A run-time length: clamp it to the buffer (the verifier needs a bounded size).
+            var n = _b.Add(EmitScalar(call.Arguments[1]), _c.ConstI64(1));
+            var clamped = _b.Select(_b.ICmp(LlvmIntPredicate.UnsignedGreater, n, _c.ConstI64(type.Capacity)), _c.ConstI64(type.Capacity), n);
+            size = _b.Trunc(clamped, I32);
+        }
+
+        Helper(ReadStringHelper(source), I64, memory, size, address);
+        return CgValue.Memory(memory);
+    }
+
+    private BpfHelper ReadStringHelper(BoundExpression source) =>
+        source.Type is PointerType { IsUser: true } || ProviderFacts.IsUserProbe(_probe.Provider)
+            ? BpfHelper.ProbeReadUserStr
+            : BpfHelper.ProbeReadStr;
+
+    private CgValue EmitBuf(BoundCall call)
+    {
+        var type = (BufferType)call.Type;
+        var memory = ZeroedTemp(type.Size);
+        var source = call.Arguments[0];
+        if (source.Type is ArrayType)
+        {
+            var array = EmitExpression(source);
+            CopyMemory(_b.ByteOffset(memory, 4), array.Value, _c.ConstI64(Math.Min(source.Type.Size, type.Capacity)));
+            _b.Store(_c.ConstI32(Math.Min(source.Type.Size, type.Capacity)), memory, 4);
+            return CgValue.Memory(memory);
+        }
+
+        var address = _b.IntToPtr(EmitScalar(source));
+        LlvmValue length = _c.ConstI64(type.Capacity);
+        if (call.Arguments.Length == 2 && call.Arguments[1].ConstantValue is null)
+        {
+            var n = EmitScalar(call.Arguments[1]);
+            length = _b.Select(_b.ICmp(LlvmIntPredicate.UnsignedGreater, n, _c.ConstI64(type.Capacity)), _c.ConstI64(type.Capacity), n);
+        }
+
+        var helper = source.Type is PointerType { IsUser: true } || ProviderFacts.IsUserProbe(_probe.Provider) ? BpfHelper.ProbeReadUser : BpfHelper.ProbeRead;
+        Helper(helper, I64, _b.ByteOffset(memory, 4), _b.Trunc(length, I32), address);
+        _b.Store(_b.Trunc(length, I32), memory, 4);
+        return CgValue.Memory(memory);
+    }
+
+    private CgValue CompileTimeAddress(BoundCall call, ulong? value, string what)
+    {
+        if (value is null)
+        {
+            _gen.Report(EmitDiagnostics.NotSupported, Location(call.Syntax), $"{call.Function}(\"{call.Text}\"): could not resolve the {what}; it");
+            return CgValue.Scalar(_c.ConstI64(0));
+        }
+
+        return CgValue.Scalar(_c.ConstInt(I64, value.Value));
+    }
+
+    private CgValue EmitNtop(BoundCall call)
+    {
+        var memory = ZeroedTemp(24);
+        var address = call.Arguments[^1];
+        bool ipv6 = address.Type is ArrayType { Count: 16 };
+        LlvmValue family = call.Arguments.Length == 2 ? _b.Trunc(EmitScalar(call.Arguments[0]), I32) : _c.ConstI32(ipv6 ? 10 : 2);
+        _b.Store(family, memory, 4);
+        var value = EmitExpression(address);
+        if (value.IsMemory)
+        {
+            CopyMemory(_b.ByteOffset(memory, 4), value.Value, _c.ConstI64(Math.Min(16, address.Type.Size)));
+        }
+        else
+        {
+            _b.Store(_b.Trunc(value.Value, I32), _b.ByteOffset(memory, 4), 4);
+        }
+
+        return CgValue.Memory(memory);
+    }
+
+    private LlvmValue EmitBoundedStringEquals(BoundExpression left, BoundExpression right, int limit)
+    {
+        // strncmp semantics through the generic loop, restricted to the first `limit` bytes.
+        var l = EmitExpression(left).Value;
+        var r = EmitExpression(right).Value;
+        int n = Math.Min(limit, Math.Min(left.Type.Size, right.Type.Size));
+        LlvmValue equal = _c.ConstBool(true);
+        LlvmValue ended = _c.ConstBool(false);
+        for (int i = 0; i < n && i < 256; i++)
+        {
+            var a = _b.Load(I8, _b.ByteOffset(l, i), 1);
+            var b = _b.Load(I8, _b.ByteOffset(r, i), 1);
+            var same = _b.ICmp(LlvmIntPredicate.Equal, a, b);
+            equal = _b.And(equal, _b.Or(ended, same));
+            ended = _b.Or(ended, _b.And(same, _b.ICmp(LlvmIntPredicate.Equal, a, _c.ConstI8(0))));
+        }
+
+        return equal;
+    }
+
+    private CgValue EmitBswap(BoundCall call)
+    {
+        var value = EmitScalar(call.Arguments[0]);
+        int bits = call.Type is IntegerType i ? i.Bits : 64;
+        if (bits == 8)
+        {
+            return CgValue.Scalar(value);
+        }
+
+        var type = _c.Int(bits);
+        var swap = _m.GetIntrinsic("llvm.bswap", type);
+        var narrowed = bits == 64 ? value : _b.Trunc(value, type);
+        var swapped = _b.Call(swap, [narrowed]);
+        return CgValue.Scalar(bits == 64 ? swapped : _b.ZExt(swapped, I64));
+    }
+
+    private CgValue EmitRegister(BoundCall call)
+    {
+        string[] names = { "r15", "r14", "r13", "r12", "bp", "bx", "r11", "r10", "r9", "r8", "ax", "cx", "dx", "si", "di", "orig_ax", "ip", "cs", "flags", "sp", "ss" };
+        int index = Array.IndexOf(names, call.Text);
+        if (index < 0)
+        {
+            _gen.Report(EmitDiagnostics.NotSupported, Location(call.Syntax), $"reg(\"{call.Text}\"): unknown register; known: {string.Join(", ", names)}; it");
+            return CgValue.Scalar(_c.ConstI64(0));
+        }
+
+        return CgValue.Scalar(_b.Load(I64, _b.ByteOffset(_program.Context, index * 8), 8));
+    }
+}

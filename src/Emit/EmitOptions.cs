@@ -1,0 +1,25 @@
+namespace BtLang.Emit;
+
+/// <summary>Options of one emission.</summary>
+public sealed record EmitOptions
+{
+    public static EmitOptions Default { get; } = new();
+
+    /// <summary>Run LLVM's <c>default&lt;O2&gt;</c> pipeline (on by default, like bpftrace).</summary>
+    public bool Optimize { get; init; } = true;
+
+    /// <summary><c>--verify-llvm-ir</c>: verify the module before emission and report problems as BT2002.</summary>
+    public bool VerifyIr { get; init; }
+
+    /// <summary>Keep the textual IR (before and after optimisation) in the result, for <c>-d</c>.</summary>
+    public bool KeepIr { get; init; }
+
+    /// <summary>Resolves a kernel symbol to its address at compile time (<c>kaddr()</c>); null when unknown.</summary>
+    public Func<string, ulong?>? ResolveKernelSymbol { get; init; }
+
+    /// <summary>Resolves <c>(binary, symbol)</c> to its address at compile time (<c>uaddr()</c>); null when unknown.</summary>
+    public Func<string, string, ulong?>? ResolveUserSymbol { get; init; }
+
+    /// <summary>Resolves a cgroup path to its id at compile time (<c>cgroupid()</c>); null when unknown.</summary>
+    public Func<string, ulong?>? ResolveCgroupId { get; init; }
+}
