@@ -20,13 +20,14 @@ public static class ValueText
         return sb.ToString();
     }
 
-    /// <summary>Appends the text of <paramref name="value"/>; aggregates are divided by <paramref name="div"/> (0 or 1: not divided).</summary>
+    /// <summary>Appends the text of <paramref name="value"/>; integers and aggregates are divided by <paramref name="div"/> (0 or 1: not divided).</summary>
     public static void Append(StringBuilder sb, Value value, long div = 0, bool compact = false)
     {
         switch (value)
         {
             case IntegerValue i:
-                AppendInteger(sb, i.Bits, i.IsSigned);
+                // print(@m, top, div) divides plain integer values too (bpftrace's `@m[4] = 40` -> `4` with div 10).
+                AppendInteger(sb, AggregateMath.Divide(i.Bits, div, i.IsSigned), i.IsSigned);
                 break;
             case StringValue s:
                 sb.Append(s.Text);

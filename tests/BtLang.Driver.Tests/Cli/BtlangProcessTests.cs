@@ -66,7 +66,7 @@ public sealed class BtlangProcessTests
         var (code, stdout, stderr) = RunBtlang("--frobnicate", "-e", "BEGIN {}");
         Assert.Equal(1, code);
         Assert.Empty(stdout);
-        Assert.StartsWith("ERROR: unrecognized option '--frobnicate'\nBT3100\nUSAGE:\n", stderr);
+        Assert.StartsWith("ERROR: unrecognized option '--frobnicate'\nBT3500\nUSAGE:\n", stderr);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class BtlangProcessTests
         var (code, stdout, stderr) = RunBtlang(missing);
         Assert.Equal(1, code);
         Assert.Empty(stdout);
-        Assert.StartsWith($"ERROR: failed to open file '{missing}': No such file or directory\nBT3107\nUSAGE:\n", stderr);
+        Assert.StartsWith($"ERROR: failed to open file '{missing}': No such file or directory\nBT3507\nUSAGE:\n", stderr);
     }
 
     [Fact]

@@ -112,7 +112,7 @@ public sealed class CommandLineParserTests
     [Fact]
     public void EmptyInlineProgramCountsAsNone()
     {
-        AssertError("BT3106", "USAGE: filename or -e 'program' required.", "-e", "");
+        AssertError("BT3506", "USAGE: filename or -e 'program' required.", "-e", "");
         Assert.Equal("x.bt", Ok("-e", "", "x.bt").Program!.Name);
     }
 
@@ -125,11 +125,11 @@ public sealed class CommandLineParserTests
         var result = Parse();
         Assert.Equal(CommandLineAction.Fail, result.Action);
         Assert.True(result.ShowUsage);
-        Assert.Equal("BT3106", Assert.Single(result.Diagnostics).Id);
+        Assert.Equal("BT3506", Assert.Single(result.Diagnostics).Id);
     }
 
     [Fact]
-    public void OnlyOptionsNoProgram() => AssertError("BT3106", "USAGE: filename or -e 'program' required.", "-q", "-v");
+    public void OnlyOptionsNoProgram() => AssertError("BT3506", "USAGE: filename or -e 'program' required.", "-q", "-v");
 
     [Fact]
     public void MissingScriptFile()
@@ -137,7 +137,7 @@ public sealed class CommandLineParserTests
         var result = Parse("nope.bt");
         Assert.True(result.ShowUsage);
         Assert.Equal("failed to open file 'nope.bt': No such file or directory", Assert.Single(result.Diagnostics).Message);
-        Assert.Equal("BT3107", result.Diagnostics[0].Id);
+        Assert.Equal("BT3507", result.Diagnostics[0].Id);
     }
 
     // ---- flags ----
@@ -207,7 +207,7 @@ public sealed class CommandLineParserTests
 
     [Fact]
     public void BadFormat() =>
-        AssertError("BT3104", "Invalid output format \"xml\". Valid formats: 'text', 'json'", "-f", "xml", "x.bt");
+        AssertError("BT3504", "Invalid output format \"xml\". Valid formats: 'text', 'json'", "-f", "xml", "x.bt");
 
     [Theory]
     [InlineData(OutputBuffering.Line, "line")]
@@ -217,7 +217,7 @@ public sealed class CommandLineParserTests
 
     [Fact]
     public void BadBuffering() =>
-        AssertError("BT3104", "USAGE: -B must be either 'line', 'full', or 'none'.", "-B", "foo", "x.bt");
+        AssertError("BT3504", "USAGE: -B must be either 'line', 'full', or 'none'.", "-B", "foo", "x.bt");
 
     [Theory]
     [InlineData("-p", "123")]
@@ -232,7 +232,7 @@ public sealed class CommandLineParserTests
     [InlineData("12a", "Failed to parse pid: '12a' is not a number")]
     [InlineData("4194305", "Pid out of range: 4194305")]
     [InlineData("99999999999", "Pid out of range: 99999999999")]
-    public void BadPid(string value, string message) => AssertError("BT3104", message, "-p", value, "x.bt");
+    public void BadPid(string value, string message) => AssertError("BT3504", message, "-p", value, "x.bt");
 
     [Theory]
     [InlineData("-c")]
@@ -247,7 +247,7 @@ public sealed class CommandLineParserTests
     [InlineData("--pid", "1", "--cmd", "ls")]
     public void CommandAndPidConflict(params string[] flags)
     {
-        AssertError("BT3105", "USAGE: Cannot use both -c and -p.", [.. flags, "x.bt"]);
+        AssertError("BT3505", "USAGE: Cannot use both -c and -p.", [.. flags, "x.bt"]);
         Assert.True(Parse([.. flags, "x.bt"]).ShowUsage);
     }
 
@@ -270,13 +270,13 @@ public sealed class CommandLineParserTests
     [InlineData("-k", "--no-warnings")]
     [InlineData("--no-warnings", "-k")]
     public void WarningsConflict(params string[] flags) =>
-        AssertError("BT3105", "USAGE: -k, --warnings conflicts with --no-warnings", [.. flags, "x.bt"]);
+        AssertError("BT3505", "USAGE: -k, --warnings conflicts with --no-warnings", [.. flags, "x.bt"]);
 
     [Theory]
     [InlineData("-kk")]
     [InlineData("-k", "--warnings")]
     public void DoubleKIsDeprecated(params string[] flags) =>
-        AssertError("BT3104",
+        AssertError("BT3504",
             "USAGE: -kk has been deprecated. Use a single -k for runtime warnings for errors in map lookups and probe reads.",
             [.. flags, "x.bt"]);
 
@@ -313,7 +313,7 @@ public sealed class CommandLineParserTests
     [InlineData("-dbogus")]
     [InlineData("--debug=bogus")]
     [InlineData("-dast,bogus")]
-    public void BadDebugStage(string flag) => AssertError("BT3104", "USAGE: invalid option for -d: bogus", flag, "x.bt");
+    public void BadDebugStage(string flag) => AssertError("BT3504", "USAGE: invalid option for -d: bogus", flag, "x.bt");
 
     [Fact]
     public void EmitFiles()
@@ -378,7 +378,7 @@ public sealed class CommandLineParserTests
     [InlineData("unrecognized option '--fmt'", "--fmt", "x.bt")]
     public void UnknownOptions(string message, params string[] args)
     {
-        AssertError("BT3100", message, args);
+        AssertError("BT3500", message, args);
         Assert.True(Parse(args).ShowUsage);
     }
 
@@ -388,14 +388,14 @@ public sealed class CommandLineParserTests
     [InlineData("option requires an argument -- 'f'", "x.bt", "-qf")]
     [InlineData("option '--output' requires an argument", "x.bt", "--output")]
     [InlineData("option '--cmd' requires an argument", "x.bt", "--cmd")]
-    public void MissingArgument(string message, params string[] args) => AssertError("BT3101", message, args);
+    public void MissingArgument(string message, params string[] args) => AssertError("BT3501", message, args);
 
     [Fact]
-    public void FlagWithValue() => AssertError("BT3102", "option '--quiet' doesn't allow an argument", "--quiet=1", "x.bt");
+    public void FlagWithValue() => AssertError("BT3502", "option '--quiet' doesn't allow an argument", "--quiet=1", "x.bt");
 
     [Fact]
     public void AmbiguousAbbreviation() =>
-        AssertError("BT3103", "option '--ver' is ambiguous; possibilities: '--verbose' '--version' '--verify-llvm-ir'",
+        AssertError("BT3503", "option '--ver' is ambiguous; possibilities: '--verbose' '--version' '--verify-llvm-ir'",
             "--ver", "x.bt");
 
     [Theory]
@@ -460,7 +460,7 @@ public sealed class CommandLineParserTests
         Assert.True(result.Succeeded);
         Assert.Equal("nope.bt", result.Options!.ListPattern);
         var warning = Assert.Single(result.Diagnostics);
-        Assert.Equal("BT3116", warning.Id);
+        Assert.Equal("BT3516", warning.Id);
         Assert.False(warning.IsError);
         Assert.Equal("It appears that 'nope.bt' is a filename but the file does not exist. Treating 'nope.bt' as a search pattern.",
             warning.Message);
@@ -502,7 +502,7 @@ public sealed class CommandLineParserTests
     [InlineData("b", "-l", "a", "b")]
     [InlineData("a", "-l", "-e", Script, "a")]
     public void ListTakesOneArgument(string extra, params string[] args) =>
-        AssertError("BT3108", $"USAGE: unexpected argument '{extra}'", args);
+        AssertError("BT3508", $"USAGE: unexpected argument '{extra}'", args);
 
     // ---- compile ----
 
@@ -534,7 +534,7 @@ public sealed class CommandLineParserTests
 
     [Fact]
     public void CompileInlineProgramNeedsAnOutput() =>
-        AssertError("BT3101", "USAGE: -o FILE is required when the program does not come from a .bt file",
+        AssertError("BT3501", "USAGE: -o FILE is required when the program does not come from a .bt file",
             "compile", "-e", Script);
 
     [Fact]
@@ -557,10 +557,10 @@ public sealed class CommandLineParserTests
     [InlineData("option '--dry-run' cannot be used with 'btlang compile'", "--dry-run")]
     [InlineData("option '--info' cannot be used with 'btlang compile'", "--info")]
     public void CompileRejectsRuntimeOptions(string message, params string[] flags) =>
-        AssertError("BT3109", message, ["compile", .. flags, "x.bt"]);
+        AssertError("BT3509", message, ["compile", .. flags, "x.bt"]);
 
     [Fact]
-    public void CompileWithoutProgram() => AssertError("BT3106", "USAGE: filename or -e 'program' required.", "compile");
+    public void CompileWithoutProgram() => AssertError("BT3506", "USAGE: filename or -e 'program' required.", "compile");
 
     [Fact]
     public void CompileHelp() => Assert.Equal(HelpTopic.Compile, Parse("compile", "--help").Topic);
@@ -593,21 +593,21 @@ public sealed class CommandLineParserTests
     public void RunWithCommand() => Assert.Equal("cat /etc/hostname", Ok("run", "-c", "cat /etc/hostname", "x.o").Command);
 
     [Fact]
-    public void RunWithoutObject() => AssertError("BT3106", "USAGE: object file required.", "run");
+    public void RunWithoutObject() => AssertError("BT3506", "USAGE: object file required.", "run");
 
     [Fact]
     public void RunMissingObject() =>
-        AssertError("BT3107", "failed to open file 'gone.o': No such file or directory", "run", "gone.o");
+        AssertError("BT3507", "failed to open file 'gone.o': No such file or directory", "run", "gone.o");
 
     [Fact]
-    public void RunTakesOneObject() => AssertError("BT3108", "USAGE: unexpected argument 'extra'", "run", "x.o", "extra");
+    public void RunTakesOneObject() => AssertError("BT3508", "USAGE: unexpected argument 'extra'", "run", "x.o", "extra");
 
     [Theory]
     [InlineData("option '-e' cannot be used with 'btlang run'", "-e", "x")]
     [InlineData("option '-I' cannot be used with 'btlang run'", "-I", "x")]
     [InlineData("option '--emit-elf' cannot be used with 'btlang run'", "--emit-elf", "x")]
     public void RunRejectsCompilerOptions(string message, params string[] flags) =>
-        AssertError("BT3109", message, ["run", .. flags, "x.o"]);
+        AssertError("BT3509", message, ["run", .. flags, "x.o"]);
 
     [Fact]
     public void RunHelp() => Assert.Equal(HelpTopic.Run, Parse("run", "-h").Topic);
@@ -647,7 +647,7 @@ public sealed class CommandLineParserTests
         Assert.Equal(CommandLineAction.Fail, result.Action);
         Assert.False(result.ShowUsage);
         var error = Assert.Single(result.Diagnostics);
-        Assert.Equal("BT3110", error.Id);
+        Assert.Equal("BT3510", error.Id);
         Assert.Equal("BPFTRACE_MAX_STRLEN: expecting a number, got abc", error.Message);
     }
 
@@ -658,7 +658,7 @@ public sealed class CommandLineParserTests
         var result = Parse(environment, "x.bt");
         Assert.True(result.Succeeded);
         var warning = Assert.Single(result.Diagnostics);
-        Assert.Equal("BT3111", warning.Id);
+        Assert.Equal("BT3511", warning.Id);
         Assert.False(warning.IsError);
         Assert.Equal(
             "Invalid env value! The valid values of `BPFTRACE_COLOR` are [auto|always|never]. The current value is sometimes!",

@@ -139,7 +139,7 @@ public sealed class ConfigSettingsTests
         Assert.Equal(message, error.Message);
         Assert.Equal(name, error.Key);
         Assert.Equal(-1, error.EntryIndex);
-        Assert.Equal("BT3110", error.Descriptor.Id);
+        Assert.Equal("BT3510", error.Descriptor.Id);
     }
 
     [Fact]
@@ -208,16 +208,16 @@ public sealed class ConfigSettingsTests
         Assert.Equal(9UL, s.MaxMapKeys);
         Assert.Equal(1024UL, s.MaxStrlen);
         Assert.Collection(errors,
-            e => AssertError(e, 0, "BT3112", "max_strlen: expecting a number, got abc"),
-            e => AssertError(e, 2, "BT3114", "strlen: key has been renamed to 'max_strlen'"),
-            e => AssertError(e, 3, "BT3114", "no_cpp_demangle: key has been renamed to 'cpp_demangle'"),
-            e => AssertError(e, 4, "BT3115", "btf: can only be set as an environment variable"),
-            e => AssertError(e, 5, "BT3115", "BPFTRACE_COLOR: can only be set as an environment variable"),
-            e => AssertError(e, 6, "BT3113", "frobnicate: not a known configuration option"),
-            e => AssertError(e, 7, "BT3112",
+            e => AssertError(e, 0, "BT3512", "max_strlen: expecting a number, got abc"),
+            e => AssertError(e, 2, "BT3514", "strlen: key has been renamed to 'max_strlen'"),
+            e => AssertError(e, 3, "BT3514", "no_cpp_demangle: key has been renamed to 'cpp_demangle'"),
+            e => AssertError(e, 4, "BT3515", "btf: can only be set as an environment variable"),
+            e => AssertError(e, 5, "BT3515", "BPFTRACE_COLOR: can only be set as an environment variable"),
+            e => AssertError(e, 6, "BT3513", "frobnicate: not a known configuration option"),
+            e => AssertError(e, 7, "BT3512",
                 "license: Invalid value for license. Found: MIT. Valid values: GPL, GPL v2, GPL and additional rights, " +
                 "Dual BSD/GPL, Dual MIT/GPL, Dual MPL/GPL"),
-            e => AssertError(e, 8, "BT3112", "stack_mode: Invalid value for stack_mode: valid values are bpftrace, perf, and raw."));
+            e => AssertError(e, 8, "BT3512", "stack_mode: Invalid value for stack_mode: valid values are bpftrace, perf, and raw."));
     }
 
     private static void AssertError(ConfigError error, int index, string id, string message)

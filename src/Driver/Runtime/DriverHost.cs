@@ -1,0 +1,292 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using BtLang.Diagnostics;
+using BtLang.Driver.Attach;
+using BtLang.Driver.Cli;
+using BtLang.Driver.Output;
+using BtLang.Emit;
+using BtLang.Emit.Metadata;
+using BtLang.Semantics;
+using BtLang.Semantics.ProbeCatalog;
+using BtLang.Semantics.ProbeCatalog.Listing;
+using BtLang.Syntax;
+
+namespace BtLang.Driver.Runtime;
+
+/// <summary>The real implementation of every <c>btlang</c> mode: compile, run, list, info, language server.</summary>
+internal sealed class DriverHost : IDriverHost
+{
+    private readonly TextWriter _errors;
+
+    public DriverHost(TextWriter errors) => _errors = errors;
+
+    public int RunProgram(DriverOptions options)
+    {
+        var emitted = CompileProgram(options);
+        if (emitted is null)
+        {
+            return 1;
+        }
+
+        if (options.EmitElfPath is { } elf)
+        {
+            // bpftrace's --emit-elf: write the object and stop (a dry run).
+            File.WriteAllBytes(elf, emitted.ObjectFile!);
+            return 0;
+        }
+
+        return Trace(options, emitted.ObjectFile!, emitted.Metadata!);
+    }
+
+    public int Compile(DriverOptions options)
+    {
+        var emitted = CompileProgram(options);
+        if (emitted is null)
+        {
+            return 1;
+        }
+
+        string output = options.ObjectOutputPath ?? Path.ChangeExtension(options.Program?.FilePath ?? "a.bt", ".o");
+        File.WriteAllBytes(output, emitted.ObjectFile!);
+        return 0;
+    }
+
+    public int RunObject(DriverOptions options)
+    {
+        string path = options.ObjectPath ?? string.Empty;
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _errors.WriteLine($"ERROR: cannot read object '{path}': {e.Message}");
+            return 1;
+        }
+
+        if (!MetadataSerializer.TryReadFromObject(bytes, out var metadata, out string? error))
+        {
+            _errors.WriteLine($"ERROR: '{path}': {error}");
+            return 1;
+        }
+
+        return Trace(options, bytes, metadata!);
+    }
+
+    public int ListProbes(DriverOptions options)
+    {
+        var lister = new ProbeLister(SystemProbeCatalog.Shared);
+        string? pattern = options.ListPattern;
+        if (pattern is null && options.Program is { } program)
+        {
+            // `-l -e PROGRAM` lists the attach points of the program (bpftrace 0.21).
+            var tree = SyntaxTree.ParseText(program.Text, program.Name);
+            foreach (var line in tree.GetRoot().DescendantNodes().OfType<AttachPointSyntax>()
+                         .SelectMany(a => lister.ListLines(string.Concat(a.Tokens.Select(t => t.Text)), options.Verbose)))
+            {
+                Console.Out.WriteLine(line);
+            }
+
+            return 0;
+        }
+
+        using var output = new StreamWriter(Console.OpenStandardOutput(), bufferSize: 1 << 16);
+        foreach (var line in lister.ListLines(pattern, options.Verbose))
+        {
+            output.WriteLine(line);
+        }
+
+        return 0;
+    }
+
+    public int PrintInfo(DriverOptions options)
+    {
+        Console.Out.Write(KernelFeaturesFormatter.Format(KernelFeatures.Current, BuildInfo.Version, "19", "1.1"));
+        return 0;
+    }
+
+    public int RunLanguageServer(DriverOptions options)
+    {
+        string server = Path.Combine(AppContext.BaseDirectory, "btlang-lsp");
+        if (!File.Exists(server))
+        {
+            _errors.WriteLine($"ERROR: the language server is not installed next to btlang ({server}); build src/LanguageServer");
+            return 1;
+        }
+
+        var start = new ProcessStartInfo(server) { UseShellExecute = false };
+        foreach (var argument in options.LanguageServerArguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
+    /// <summary>Parses, binds and emits; prints diagnostics and the -d stages; null when there were errors.</summary>
+    private EmitResult? CompileProgram(DriverOptions options)
+    {
+        if (options.Program is not { } program)
+        {
+            _errors.WriteLine("ERROR: no program given (use -e 'PROGRAM' or a script file)");
+            return null;
+        }
+
+        var tree = SyntaxTree.ParseText(program.Text, program.Name);
+        if (options.Debug.HasFlag(DebugStages.Ast))
+        {
+            _errors.WriteLine("AST");
+            _errors.WriteLine("-------------------");
+            _errors.WriteLine(AstPrinter.Print(tree.GetRoot()));
+        }
+
+        var compilationOptions = new CompilationOptions
+        {
+            PositionalParameters = options.PositionalParameters,
+            AllowUnsafe = options.Unsafe,
+            SettingOverrides = SettingOverrides(options.Config),
+            HasChildProcess = options.Command is not null,
+            Catalog = SystemProbeCatalog.Shared,
+        };
+        var compilation = Compilation.Create(tree, compilationOptions);
+        if (options.Debug.HasFlag(DebugStages.Types) && !compilation.GetDiagnostics().Any(d => d.IsError))
+        {
+            _errors.WriteLine("Maps");
+            _errors.WriteLine("-------------------");
+            foreach (var map in compilation.Maps)
+            {
+                _errors.WriteLine(map.ToDisplayString());
+            }
+        }
+
+        var symbolizer = new Lazy<Symbols.Symbolizer>(() => new Symbols.Symbolizer());
+        var emitOptions = new EmitOptions
+        {
+            VerifyIr = options.VerifyLlvmIr,
+            KeepIr = options.Debug.HasFlag(DebugStages.Codegen) || options.Debug.HasFlag(DebugStages.CodegenOpt) || options.EmitLlvmPath is not null,
+            ResolveKernelSymbol = name => symbolizer.Value.ResolveKernelAddress(name),
+            ResolveUserSymbol = (binary, name) => symbolizer.Value.ResolveUserAddress(SystemProbeCatalog.Shared.ResolveBinary(binary) ?? binary, name),
+            ResolveCgroupId = CgroupId,
+        };
+        var result = BpfEmitter.Emit(compilation, emitOptions);
+        foreach (var diagnostic in result.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning))
+        {
+            if (diagnostic.IsError || options.Warnings != WarningLevel.None)
+            {
+                _errors.Write(DiagnosticFormatter.Format(diagnostic));
+            }
+        }
+
+        if (options.Debug.HasFlag(DebugStages.Codegen) && result.LlvmIr is { } ir)
+        {
+            _errors.WriteLine(ir);
+        }
+
+        if (options.Debug.HasFlag(DebugStages.CodegenOpt) && result.OptimizedLlvmIr is { } optimized)
+        {
+            _errors.WriteLine(optimized);
+        }
+
+        if (options.EmitLlvmPath is { } llvmPath && result.LlvmIr is { } text)
+        {
+            File.WriteAllText(llvmPath, text);
+        }
+
+        return result.Success ? result : null;
+    }
+
+    private int Trace(DriverOptions options, byte[] objectFile, ObjectMetadata metadata)
+    {
+        TextWriter output;
+        try
+        {
+            output = OutputWriters.OpenOutput(options.OutputFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _errors.WriteLine($"ERROR: cannot open output file '{options.OutputFile}': {e.Message}");
+            return 1;
+        }
+
+        var format = options.Format == Cli.OutputFormat.Json ? Output.OutputFormat.Json : Output.OutputFormat.Text;
+        var mode = options.Buffering switch
+        {
+            OutputBuffering.Full => OutputBufferMode.Full,
+            OutputBuffering.None => OutputBufferMode.None,
+            _ => OutputBufferMode.Line,
+        };
+        using var writer = OutputWriters.Create(format, output, _errors, mode);
+        var session = new TraceSession(new TraceRequest
+        {
+            ObjectFile = objectFile,
+            Metadata = metadata,
+            Output = writer,
+            Errors = _errors,
+            Quiet = options.Quiet,
+            Verbose = options.Verbose,
+            DryRun = options.DryRun,
+            AllowUnsafe = options.Unsafe,
+            NotifyAttached = options.NotifyProbesAttached,
+            Pid = options.Pid,
+            ChildCommand = options.Command,
+            LogSize = (int)Math.Min(options.Config.LogSize, int.MaxValue),
+            MissingProbes = options.Config.MissingProbes switch
+            {
+                MissingProbesMode.Ignore => MissingProbePolicy.Ignore,
+                MissingProbesMode.Warn => MissingProbePolicy.Warn,
+                _ => MissingProbePolicy.Error,
+            },
+        });
+        int code = session.Run();
+        writer.Flush();
+        output.Flush();
+        if (options.OutputFile is not null)
+        {
+            output.Dispose();
+        }
+
+        return code;
+    }
+
+    /// <summary>Settings the environment set: they win over the script's config block.</summary>
+    private static ImmutableDictionary<string, string> SettingOverrides(ConfigSettings config)
+    {
+        var builder = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (string name in config.SetByEnvironment)
+        {
+            string? value = name switch
+            {
+                "max_strlen" => config.MaxStrlen.ToString(CultureInfo.InvariantCulture),
+                "max_map_keys" => config.MaxMapKeys.ToString(CultureInfo.InvariantCulture),
+                "max_probes" => config.MaxProbes.ToString(CultureInfo.InvariantCulture),
+                "max_bpf_progs" => config.MaxBpfProgs.ToString(CultureInfo.InvariantCulture),
+                "max_cat_bytes" => config.MaxCatBytes.ToString(CultureInfo.InvariantCulture),
+                "perf_rb_pages" => config.PerfRbPages.ToString(CultureInfo.InvariantCulture),
+                "log_size" => config.LogSize.ToString(CultureInfo.InvariantCulture),
+                "stack_mode" => config.StackMode.ToString().ToLowerInvariant(),
+                "print_maps_on_exit" => config.PrintMapsOnExit ? "1" : "0",
+                "str_trunc_trailer" => config.StrTruncTrailer,
+                "license" => config.License,
+                "cpp_demangle" => config.CppDemangle ? "1" : "0",
+                _ => null,
+            };
+            if (value is not null)
+            {
+                builder[name] = value;
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    /// <summary>cgroupid(path): the inode number of the cgroup v2 directory, as the kernel reports cgroup ids.</summary>
+    private static ulong? CgroupId(string path)
+    {
+        string full = path.StartsWith('/') ? path : "/sys/fs/cgroup/" + path;
+        return Directory.Exists(full) ? FileSystem.Inode(full) : null;
+    }
+}

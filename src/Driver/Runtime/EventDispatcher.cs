@@ -1,0 +1,123 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Text;
+using BtLang.Driver.Output;
+using BtLang.Emit.Metadata;
+
+namespace BtLang.Driver.Runtime;
+
+/// <summary>
+/// Turns ring buffer records into output: each record is an 8-byte header (u32 kind, u32 id) and a payload laid
+/// out as the metadata entry <c>id</c> says. Runs on the polling thread only.
+/// </summary>
+internal sealed class EventDispatcher
+{
+    private readonly ObjectMetadata _metadata;
+    private readonly IOutputWriter _output;
+    private readonly MapReader _maps;
+    private readonly TextWriter _errors;
+    private readonly bool _allowUnsafe;
+    private readonly EventFormatter _formatter;
+
+    public EventDispatcher(ObjectMetadata metadata, IOutputWriter output, ValueDecoder decoder, MapReader maps, TextWriter errors, bool allowUnsafe)
+    {
+        _metadata = metadata;
+        _output = output;
+        _maps = maps;
+        _errors = errors;
+        _allowUnsafe = allowUnsafe;
+        _formatter = new EventFormatter(metadata, decoder);
+    }
+
+    /// <summary>Set when an <c>exit()</c> event arrived; holds its exit code.</summary>
+    public int? ExitCode { get; private set; }
+
+    public long EventCount { get; private set; }
+
+    public void Handle(ReadOnlySpan<byte> record)
+    {
+        if (record.Length < EventFormatter.HeaderSize)
+        {
+            return;
+        }
+
+        EventCount++;
+        var (kind, id) = EventFormatter.ReadHeader(record);
+        var payload = EventFormatter.Payload(record);
+        bool format = id < _metadata.Formats.Length;
+        bool map = id < _metadata.Maps.Length;
+        switch (kind)
+        {
+            case EventKind.Printf when format:
+                _output.Printf(_formatter.FormatPrintf(id, payload));
+                break;
+            case EventKind.Exit:
+                // The first exit() wins; later ones (events keep arriving for a moment) are ignored.
+                ExitCode ??= payload.Length >= 8 ? (int)BinaryPrimitives.ReadInt64LittleEndian(payload) : 0;
+                break;
+            case EventKind.PrintMap when map:
+                var (top, div) = EventFormatter.ReadPrintMapArguments(payload);
+                _output.PrintMap(_maps.Read(_metadata.Maps[id]), top, div);
+                break;
+            case EventKind.PrintValue when format:
+                _output.PrintValue(_formatter.DecodePrintValue(id, payload));
+                break;
+            case EventKind.Time when format:
+                _output.Time(_formatter.FormatTime(id, DateTime.Now));
+                break;
+            case EventKind.Join when format:
+                _output.Join(_formatter.FormatJoin(id, payload));
+                break;
+            case EventKind.Clear when map:
+                _maps.Clear(_metadata.Maps[id]);
+                break;
+            case EventKind.Zero when map:
+                _maps.Zero(_metadata.Maps[id]);
+                break;
+            case EventKind.Cat when format:
+                _output.Cat(ReadFile(_formatter.FormatPrintf(id, payload)));
+                break;
+            case EventKind.System when format:
+                _output.Syscall(RunCommand(_formatter.FormatPrintf(id, payload)));
+                break;
+        }
+    }
+
+    private string ReadFile(string path)
+    {
+        try
+        {
+            int max = _metadata.Settings.TryGetValue("max_cat_bytes", out var text) && int.TryParse(text, out int n) ? n : 10240;
+            using var stream = File.OpenRead(path);
+            var buffer = new byte[max];
+            int read = stream.ReadAtLeast(buffer, max, throwOnEndOfStream: false);
+            return Encoding.UTF8.GetString(buffer, 0, read);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _errors.WriteLine($"ERROR: failed to open file '{path}': {e.Message}");
+            return string.Empty;
+        }
+    }
+
+    private string RunCommand(string command)
+    {
+        if (!_allowUnsafe)
+        {
+            return string.Empty; // the compiler refuses system() without --unsafe; an object compiled elsewhere must not run it either
+        }
+
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", command]) { RedirectStandardOutput = true, UseShellExecute = false })!;
+            string output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return output;
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException)
+        {
+            _errors.WriteLine($"ERROR: system(\"{command}\") failed: {e.Message}");
+            return string.Empty;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using BtLang.Driver.LibBpf;
+using BtLang.Driver.Output;
+using BtLang.Emit.Metadata;
+
+namespace BtLang.Driver.Runtime;
+
+/// <summary>
+/// Reads a script map out of its BPF map into a <see cref="MapSnapshot"/>. Histograms are stored in BPF as one
+/// entry per (key, bucket); they are regrouped here into one bucket array per key, summed over CPUs.
+/// </summary>
+internal sealed class MapReader
+{
+    private readonly BpfObject _object;
+    private readonly ValueDecoder _decoder;
+
+    public MapReader(BpfObject obj, ValueDecoder decoder)
+    {
+        _object = obj;
+        _decoder = decoder;
+    }
+
+    public MapSnapshot Read(MapMetadata map)
+    {
+        var bpfMap = _object.FindMap(map.BpfName) ?? throw new InvalidOperationException($"map {map.BpfName} is missing from the object");
+        var entries = bpfMap.ReadAll();
+        if (map.BucketInKey)
+        {
+            return ReadHistogram(map, bpfMap, entries);
+        }
+
+        int cpus = bpfMap.IsPerCpu ? BpfMap.PossibleCpuCount : 1;
+        var builder = new MapSnapshotBuilder(map, _decoder, cpus);
+        foreach (var entry in entries)
+        {
+            builder.Add(ScriptKey(map, entry.Key), entry.Value);
+        }
+
+        return builder.Build();
+    }
+
+    public void Clear(MapMetadata map) => _object.FindMap(map.BpfName)?.Clear();
+
+    /// <summary>zero(): keep the keys, set every value to 0.</summary>
+    public void Zero(MapMetadata map)
+    {
+        var bpfMap = _object.FindMap(map.BpfName);
+        if (bpfMap is null)
+        {
+            return;
+        }
+
+        var zero = new byte[bpfMap.LookupValueSize];
+        foreach (var key in bpfMap.GetKeys())
+        {
+            bpfMap.Update(key, zero);
+        }
+    }
+
+    private static ReadOnlySpan<byte> ScriptKey(MapMetadata map, byte[] key) =>
+        map.IsScalar ? ReadOnlySpan<byte>.Empty : key.AsSpan(0, Math.Min(key.Length, map.KeySize - (map.BucketInKey ? 8 : 0)));
+
+    private MapSnapshot ReadHistogram(MapMetadata map, BpfMap bpfMap, List<BpfMapEntry> entries)
+    {
+        int scriptKeySize = map.KeySize - 8;
+        int cpus = bpfMap.IsPerCpu ? BpfMap.PossibleCpuCount : 1;
+        var groups = new Dictionary<string, (byte[] Key, long[] Buckets)>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            var scriptKey = entry.Key.AsSpan(0, scriptKeySize).ToArray();
+            long bucket = BitConverter.ToInt64(entry.Key, scriptKeySize);
+            if (bucket < 0 || bucket >= map.Buckets)
+            {
+                continue;
+            }
+
+            string id = Convert.ToHexString(scriptKey);
+            if (!groups.TryGetValue(id, out var group))
+            {
+                group = (scriptKey, new long[map.Buckets]);
+                groups[id] = group;
+            }
+
+            long count = 0;
+            for (int cpu = 0; cpu < cpus; cpu++)
+            {
+                count += BitConverter.ToInt64(bpfMap.GetCpuValue(entry.Value, cpu));
+            }
+
+            group.Buckets[bucket] += count;
+        }
+
+        // The merged bucket arrays are handed over as a single CPU's slot.
+        var builder = new MapSnapshotBuilder(map, _decoder, 1);
+        var value = new byte[map.Buckets * 8];
+        foreach (var (key, buckets) in groups.Values)
+        {
+            Buffer.BlockCopy(buckets, 0, value, 0, value.Length);
+            builder.Add(map.IsScalar ? ReadOnlySpan<byte>.Empty : key, value);
+        }
+
+        return builder.Build();
+    }
+}
