@@ -115,6 +115,25 @@ public class ElfBinaryTests
     }
 
     [Fact]
+    public void Matches_cpp_functions_by_demangled_name()
+    {
+        if (!Demangler.IsAvailable)
+            return; // No libstdc++: names stay mangled (nothing else to check).
+        string dir = Path.Combine(Path.GetTempPath(), "btlang-catalog-tests", "cpp-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "p.cpp"), """
+            namespace app { __attribute__((noinline)) int compute(int x) { return x * 7; } }
+            int main(int argc, char**) { return app::compute(argc) == 0; }
+            """);
+        var (code, output) = CatalogFixtures.Run("g++", $"-O1 -o {dir}/p {dir}/p.cpp");
+        Assert.True(code == 0, output);
+        Assert.True(ElfBinary.TryLoad(Path.Combine(dir, "p"), out var binary, out var error), error);
+        var match = Assert.Single(ProbeMatcher.MatchFunctions(binary, "app::comp*", demangled: true));
+        Assert.Equal("_ZN3app7computeEi", match.Name);
+        Assert.Empty(ProbeMatcher.MatchFunctions(binary, "app::comp*", demangled: false));
+    }
+
+    [Fact]
     public void Rejects_non_elf_files()
     {
         string path = Path.Combine(CatalogFixtures.Directory("basic"), "tracing", "available_events");
