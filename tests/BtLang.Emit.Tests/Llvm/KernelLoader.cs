@@ -44,7 +44,7 @@ internal static class KernelLoader
         }
     }
 
-    private static void WaitUntilUnloaded(string[] programNames)
+    public static void WaitUntilUnloaded(params string[] programNames)
     {
         DateTime deadline = DateTime.UtcNow.AddSeconds(5);
         foreach (string name in programNames)

@@ -123,6 +123,17 @@ public sealed class ObjectEmissionTests : IDisposable
     }
 
     [RootFact]
+    public void Libbpf_opens_from_memory_and_loads_without_a_warning()
+    {
+        TestLibbpf.LoadOutcome outcome = TestLibbpf.OpenLoadClose(EmitSample());
+        Assert.True(outcome.OpenErrno == 0, $"open failed, errno {outcome.OpenErrno}: {outcome.Log}");
+        Assert.True(outcome.LoadResult == 0, $"load failed ({outcome.LoadResult}): {outcome.Log}");
+        Assert.Empty(outcome.Warnings);
+        Assert.Contains(outcome.Messages, m => m.Text.Contains("skipping unrecognized data section", StringComparison.Ordinal) && m.Text.Contains(".btlang.meta", StringComparison.Ordinal));
+        KernelLoader.WaitUntilUnloaded(SampleObject.ProgramName); // throws when something stays loaded
+    }
+
+    [RootFact]
     public void Bpftool_loads_the_object_with_its_btf_and_nothing_stays_loaded()
     {
         string objectPath = WriteSample();
