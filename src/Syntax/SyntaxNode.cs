@@ -18,6 +18,7 @@ public abstract class SyntaxNode
         Green = green;
         Parent = parent;
         Position = position;
+        _syntaxTree = parent?._syntaxTree;
     }
 
     internal GreenNode Green { get; }
@@ -45,19 +46,7 @@ public abstract class SyntaxNode
     }
 
     /// <summary>The tree this node belongs to (null for nodes made by a rewriter or <c>Update</c>).</summary>
-    public SyntaxTree? SyntaxTree
-    {
-        get
-        {
-            var node = this;
-            while (node.Parent is not null)
-            {
-                node = node.Parent;
-            }
-
-            return node._syntaxTree;
-        }
-    }
+    public SyntaxTree? SyntaxTree => _syntaxTree;
 
     /// <summary>True if the node or one of its tokens is missing (the parser invented it).</summary>
     public bool ContainsMissing => DescendantTokens().Any(t => t.IsMissing);
@@ -175,6 +164,11 @@ public abstract class SyntaxNode
         if (position < FullSpan.Start || position > FullSpan.End)
         {
             throw new ArgumentOutOfRangeException(nameof(position));
+        }
+
+        if (position == FullSpan.End && this is CompilationUnitSyntax compilationUnit)
+        {
+            return compilationUnit.EndOfFileToken;
         }
 
         SyntaxNode node = this;

@@ -6,38 +6,41 @@ internal sealed class GreenInnerNode : GreenNode
     public static readonly GreenInnerNode EmptyList = new(SyntaxKind.List, Array.Empty<GreenNode?>());
 
     private readonly GreenNode?[] _slots;
-    private int _leadingTriviaWidth = -1;
-    private int _trailingTriviaWidth = -1;
+    private readonly int _leadingTriviaWidth;
+    private readonly int _trailingTriviaWidth;
 
     public GreenInnerNode(SyntaxKind kind, GreenNode?[] slots)
         : base(kind, SumWidths(slots))
     {
         _slots = slots;
+
+        // Children are complete, so their trivia widths are known: O(1) here, no walk down a deep tree later.
+        foreach (var slot in slots)
+        {
+            if (slot is not null && slot.FullWidth > 0)
+            {
+                _leadingTriviaWidth = slot.GetLeadingTriviaWidth();
+                break;
+            }
+        }
+
+        for (int i = slots.Length - 1; i >= 0; i--)
+        {
+            if (slots[i] is { FullWidth: > 0 } slot)
+            {
+                _trailingTriviaWidth = slot.GetTrailingTriviaWidth();
+                break;
+            }
+        }
     }
 
     public override int SlotCount => _slots.Length;
 
     public override GreenNode? GetSlot(int index) => _slots[index];
 
-    public override int GetLeadingTriviaWidth()
-    {
-        if (_leadingTriviaWidth < 0)
-        {
-            _leadingTriviaWidth = base.GetLeadingTriviaWidth();
-        }
+    public override int GetLeadingTriviaWidth() => _leadingTriviaWidth;
 
-        return _leadingTriviaWidth;
-    }
-
-    public override int GetTrailingTriviaWidth()
-    {
-        if (_trailingTriviaWidth < 0)
-        {
-            _trailingTriviaWidth = base.GetTrailingTriviaWidth();
-        }
-
-        return _trailingTriviaWidth;
-    }
+    public override int GetTrailingTriviaWidth() => _trailingTriviaWidth;
 
     public static GreenInnerNode List(IReadOnlyList<GreenNode> items)
     {

@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Antlr4.Runtime;
+using Antlr4.Runtime.Misc;
 using BtLang.Syntax.InternalSyntax;
 using BtLang.Syntax.Parsing.Generated;
 using Microsoft.CodeAnalysis.Text;
@@ -79,8 +80,23 @@ internal static class LanguageParser
         var stream = new CommonTokenStream(new ListTokenSource(tokens));
         var parser = new BtLangParser(stream);
         parser.RemoveErrorListeners();
-        parser.ErrorHandler = new SyntaxErrorStrategy(diagnostics);
-        var program = parser.program();
+        BtLangParser.ProgramContext program;
+        try
+        {
+            // Fast path: SLL prediction, giving up at the first error. Valid scripts never need more.
+            parser.Interpreter.PredictionMode = Antlr4.Runtime.Atn.PredictionMode.SLL;
+            parser.ErrorHandler = new FastPathErrorStrategy();
+            program = parser.program();
+        }
+        catch (ParseCanceledException)
+        {
+            stream.Seek(0);
+            parser.Reset();
+            parser.Interpreter.PredictionMode = Antlr4.Runtime.Atn.PredictionMode.LL;
+            parser.ErrorHandler = new SyntaxErrorStrategy(diagnostics);
+            program = parser.program();
+        }
+
         stream.Fill();
         var converter = new TreeConverter(stream.GetTokens(), diagnostics);
         var root = converter.ConvertProgram(program);

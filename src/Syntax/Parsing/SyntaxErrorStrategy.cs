@@ -9,7 +9,7 @@ namespace BtLang.Syntax.Parsing;
 /// ANTLR's default recovery (single-token insertion and deletion, resynchronisation), with errors turned into
 /// bpftrace-worded diagnostics instead of console output. Invalid characters are reported by the converter.
 /// </summary>
-internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
+internal class SyntaxErrorStrategy : DefaultErrorStrategy
 {
     private readonly List<PendingDiagnostic> _diagnostics;
 
@@ -22,7 +22,10 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
     /// `{ a; b }`: the last statement of a block needs no `;`, so a `;` expected before `}` (or the end of the file)
     /// is supplied without a diagnostic. Everything else gets ANTLR's recovery.
     /// </summary>
-    public override IToken RecoverInline(Antlr4.Runtime.Parser recognizer)
+    public override IToken RecoverInline(Antlr4.Runtime.Parser recognizer) =>
+        TryImplicitSemicolon(recognizer) ?? base.RecoverInline(recognizer);
+
+    protected IToken? TryImplicitSemicolon(Antlr4.Runtime.Parser recognizer)
     {
         var current = recognizer.CurrentToken;
         if ((current.Type == BtLangLexer.RBRACE || current.Type == TokenConstants.EOF)
@@ -33,7 +36,7 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
                 source, BtLangLexer.SEMI, "<implicit ;>", TokenConstants.DefaultChannel, -1, -1, current.Line, current.Column);
         }
 
-        return base.RecoverInline(recognizer);
+        return null;
     }
 
     /// <summary>
