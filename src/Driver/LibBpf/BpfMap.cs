@@ -32,7 +32,6 @@ public sealed unsafe class BpfMap
         Type = (BpfMapType)LibBpfNative.bpf_map__type(map);
         KeySize = (int)LibBpfNative.bpf_map__key_size(map);
         ValueSize = (int)LibBpfNative.bpf_map__value_size(map);
-        MaxEntries = (int)LibBpfNative.bpf_map__max_entries(map);
     }
 
     /// <summary>The number of possible CPUs (<c>libbpf_num_possible_cpus</c>): the slot count of per-CPU values.</summary>
@@ -47,7 +46,7 @@ public sealed unsafe class BpfMap
     /// <summary>The size of one value (one CPU's value for per-CPU maps).</summary>
     public int ValueSize { get; }
 
-    public int MaxEntries { get; }
+    public int MaxEntries => (int)LibBpfNative.bpf_map__max_entries(Pointer);
 
     public BpfObject Object => _owner;
 
@@ -69,6 +68,63 @@ public sealed unsafe class BpfMap
     }
 
     private int PerCpuStride => (ValueSize + 7) & ~7;
+
+    private nint Pointer
+    {
+        get
+        {
+            _owner.ThrowIfDisposed();
+            return _map;
+        }
+    }
+
+    /// <summary>
+    /// Sets the initial contents of a global-data map (<c>.rodata</c>, <c>.bss</c>, <c>.data*</c>) before load
+    /// (<c>bpf_map__set_initial_value</c>); the size must equal the section's size.
+    /// </summary>
+    public void SetInitialValue(ReadOnlySpan<byte> data)
+    {
+        if (_owner.IsLoaded)
+        {
+            throw new InvalidOperationException($"map '{Name}': initial values can only be set before load");
+        }
+
+        fixed (byte* pointer = data)
+        {
+            int result = LibBpfNative.bpf_map__set_initial_value(Pointer, pointer, (nuint)data.Length);
+            if (result < 0)
+            {
+                throw new LibBpfException($"bpf_map__set_initial_value({Name}, {data.Length} bytes)", -result);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A copy of a global-data map's initial contents as libbpf holds them (null for other maps). After load
+    /// this is NOT the kernel's live value (libbpf re-maps it only for skeletons): read that with <see cref="Lookup"/>
+    /// and key 0.
+    /// </summary>
+    public byte[]? GetInitialValue()
+    {
+        nuint size = 0;
+        void* data = LibBpfNative.bpf_map__initial_value(Pointer, &size);
+        return data is null ? null : new ReadOnlySpan<byte>(data, checked((int)size)).ToArray();
+    }
+
+    /// <summary>Changes max_entries before load (<c>bpf_map__set_max_entries</c>), e.g. for bpftrace's max_map_keys.</summary>
+    public void SetMaxEntries(int maxEntries)
+    {
+        if (_owner.IsLoaded)
+        {
+            throw new InvalidOperationException($"map '{Name}': max_entries can only be set before load");
+        }
+
+        int result = LibBpfNative.bpf_map__set_max_entries(Pointer, checked((uint)maxEntries));
+        if (result < 0)
+        {
+            throw new LibBpfException($"bpf_map__set_max_entries({Name}, {maxEntries})", -result);
+        }
+    }
 
     /// <summary>The value of one CPU inside a per-CPU lookup result.</summary>
     public ReadOnlySpan<byte> GetCpuValue(ReadOnlySpan<byte> perCpuValues, int cpu) =>

@@ -100,6 +100,14 @@ public sealed unsafe class BpfObject : IDisposable
     public BpfMap? FindMap(string name) => Maps.FirstOrDefault(m => m.Name == name);
 
     /// <summary>
+    /// The internal map libbpf made for a global-data section (<c>.rodata</c>, <c>.bss</c>, <c>.data</c>,
+    /// <c>.data.NAME</c>): libbpf names it with a prefix of the object name (e.g. <c>btlang.bss</c>).
+    /// </summary>
+    public BpfMap? FindDataSectionMap(string section) =>
+        Maps.FirstOrDefault(m => m.Name.EndsWith(section, StringComparison.Ordinal) && m.Name.Length > section.Length
+            && m.Name.IndexOf('.', StringComparison.Ordinal) == m.Name.Length - section.Length);
+
+    /// <summary>
     /// Creates the maps and loads every program (<c>bpf_object__load</c>). When the verifier rejects a program the
     /// BT3101 diagnostic names it and carries the tail of the verifier log as a hint; the full log stays in
     /// <see cref="BpfProgram.VerifierLog"/>. Nothing stays loaded after a failure once the object is disposed.

@@ -105,6 +105,15 @@ internal static unsafe partial class LibBpfNative
     [LibraryImport(Library, EntryPoint = "bpf_map__max_entries")]
     internal static partial uint bpf_map__max_entries(nint map);
 
+    [LibraryImport(Library, EntryPoint = "bpf_map__set_initial_value")]
+    internal static partial int bpf_map__set_initial_value(nint map, void* data, nuint size);
+
+    [LibraryImport(Library, EntryPoint = "bpf_map__initial_value")]
+    internal static partial void* bpf_map__initial_value(nint map, nuint* size);
+
+    [LibraryImport(Library, EntryPoint = "bpf_map__set_max_entries")]
+    internal static partial int bpf_map__set_max_entries(nint map, uint maxEntries);
+
     // ---- low-level map syscalls (bpf.h): return -errno ----
     [LibraryImport(Library, EntryPoint = "bpf_map_lookup_elem")]
     internal static partial int bpf_map_lookup_elem(int fd, void* key, void* value);

@@ -71,7 +71,7 @@ public sealed class AttachFailureTests
         Assert.Equal("tracepoint not found: tracepoint:syscalls:sys_enter_no_such_call", error.Message);
         Assert.Equal(6, result.Rollback!.LinkCount);
         Assert.Empty(result.Rollback.Warnings);
-        Assert.DoesNotContain(probes.Program("bt_any_sys").GetInfo().Id, KernelObjects.LinkedProgramIds());
+        KernelObjects.AssertGone(KernelObjects.LinkedProgramIds, new[] { probes.Program("bt_any_sys").GetInfo().Id });
     }
 
     [RootFact]

@@ -49,7 +49,8 @@ public sealed class AttachManyTimingTests
         var stop = result.Probes.StopAll();
         Assert.Empty(stop.Warnings);
         uint programId = program.GetInfo().Id;
-        Assert.DoesNotContain(programId, KernelObjects.LinkedProgramIds());
+        Assert.All(result.Probes.Links, link => Assert.True(link.IsStopped));
+        KernelObjects.AssertGone(KernelObjects.LinkedProgramIds, new[] { programId });
         using (var second = Workload.Start(Getpids, Opens, 0, 0))
         {
             probes.TargetPid(second.Pid);
@@ -78,6 +79,6 @@ public sealed class AttachManyTimingTests
         _output.WriteLine($"attach {expected} tracepoints: {result.Elapsed.TotalMilliseconds:F0} ms; stop: {stop.Elapsed.TotalMilliseconds:F0} ms; parallel release: {detach.Elapsed.TotalMilliseconds:F0} ms; serial detach: {serialPerLink:F0} ms per link (~{serialPerLink * expected / 1000:F1} s for all)");
         // No timing assertion: the kernel serializes tracepoint unregistration (event_mutex held across an RCU
         // grace period), so parallel detach gains only ~1.5x here, and this machine is shared.
-        Assert.DoesNotContain(programId, KernelObjects.LinkedProgramIds());
+        KernelObjects.AssertGone(KernelObjects.LinkedProgramIds, new[] { programId });
     }
 }

@@ -187,4 +187,15 @@ int bt_kprobe(void *ctx)
     return 0;
 }
 
+// Globals the driver sets before load (.rodata) and reads after a test run (.bss).
+const volatile __u64 bt_answer = 0;
+__u64 bt_total = 0;
+
+SEC("raw_tp")
+int bt_globals(void *ctx)
+{
+    bt_total += bt_answer;
+    return 7;
+}
+
 char LICENSE[] SEC("license") = "GPL";

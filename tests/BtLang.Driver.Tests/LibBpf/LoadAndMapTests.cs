@@ -153,4 +153,33 @@ public sealed class LoadAndMapTests
         Assert.False(RingBuffer.TryCreate(probes.Map("bt_counts"), _ => { }, out _, out var wrongType));
         Assert.Equal("BT3103", wrongType.Id);
     }
+
+    [RootFact]
+    public void GlobalsSetBeforeLoad_AreSeenByATestRun()
+    {
+        using var probes = ProbeObject.Load(obj =>
+        {
+            var rodata = obj.FindDataSectionMap(".rodata")!;
+            var initial = rodata.GetInitialValue()!;
+            Assert.Equal(8, initial.Length);
+            BitConverter.TryWriteBytes(initial, 21UL);
+            rodata.SetInitialValue(initial);
+        });
+        var program = probes.Program("bt_globals");
+        Assert.Equal(BpfProgramType.RawTracepoint, program.Type);
+        Assert.Equal(7u, program.TestRun(new byte[8]));
+        Assert.Equal(7u, program.TestRun(new byte[8]));
+        var bss = probes.Object.FindDataSectionMap(".bss")!;
+        Assert.Equal(42UL, BitConverter.ToUInt64(bss.Lookup(new byte[4])!));
+        Assert.Equal(0UL, BitConverter.ToUInt64(bss.GetInitialValue()!)); // libbpf's copy, not the kernel's
+        Assert.Throws<InvalidOperationException>(() => bss.SetInitialValue(new byte[8]));
+    }
+
+    [RootFact]
+    public void ProgramsTheKernelCannotRun_CanBeLeftUnloaded()
+    {
+        using var probes = ProbeObject.Load(obj => obj.FindProgram("bt_kprobe")!.SetAutoLoad(false));
+        Assert.True(probes.Program("bt_kprobe").Fd < 0);
+        Assert.True(probes.Program("bt_getpid").Fd >= 0);
+    }
 }

@@ -79,7 +79,7 @@ public sealed class TracepointEndToEndTests
             Assert.Equal((ulong)Getpids, sum);
         }
 
-        Assert.Empty(KernelObjects.ProgramIds().Intersect(programIds));
-        Assert.Empty(KernelObjects.LinkIds().Intersect(linkIds));
+        KernelObjects.AssertGone(KernelObjects.ProgramIds, programIds);
+        KernelObjects.AssertGone(KernelObjects.LinkIds, linkIds);
     }
 }
