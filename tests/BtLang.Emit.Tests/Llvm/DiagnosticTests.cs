@@ -30,8 +30,26 @@ public sealed class DiagnosticTests
         Assert.Null(result.ObjectBytes);
         LlvmDiagnostic error = Assert.Single(result.Errors);
         Assert.Contains("stack limit", error.Message);
+        Assert.Equal(7, error.Line);
+        Assert.Equal(5, error.Column);
+        Assert.Equal("big", error.Function);
+        Assert.StartsWith("Looks like the BPF stack limit", error.Text);
         Assert.Contains(error, context.Diagnostics);
         Assert.Equal(1, context.ErrorCount);
+    }
+
+    [Theory]
+    [InlineData("<unknown>:0:0: in function f i32 (ptr): A call to built-in function 'memcpy' is not supported.", null, null, "f", "A call to built-in function 'memcpy' is not supported.")]
+    [InlineData("stdin:12:3: in function bt_p0 i32 (ptr, i64): too big", 12, 3, "bt_p0", "too big")]
+    [InlineData("/tmp/a b/x.bt:2:0: 39 instructions in function", 2, null, null, "39 instructions in function")]
+    [InlineData("plain message", null, null, null, "plain message")]
+    public void Locations_and_functions_are_taken_apart(string message, int? line, int? column, string? function, string text)
+    {
+        var diagnostic = new LlvmDiagnostic(LlvmDiagnosticSeverity.Error, message);
+        Assert.Equal(line, diagnostic.Line);
+        Assert.Equal(column, diagnostic.Column);
+        Assert.Equal(function, diagnostic.Function);
+        Assert.Equal(text, diagnostic.Text);
     }
 
     [Fact]
