@@ -63,6 +63,24 @@ internal class SyntaxErrorStrategy : DefaultErrorStrategy
         base.Sync(recognizer);
     }
 
+    private int _lastProbeHeaderRecovery = -1;
+
+    /// <summary>
+    /// Never skip a probe header while resynchronising: end the rules in progress instead, so that a missing `}`
+    /// costs nothing but itself and the next probe parses normally.
+    /// </summary>
+    public override void Recover(Antlr4.Runtime.Parser recognizer, RecognitionException e)
+    {
+        var input = recognizer.InputStream;
+        if (input.LA(1) == BtLangLexer.ATTACH_PART && input.Index != _lastProbeHeaderRecovery)
+        {
+            _lastProbeHeaderRecovery = input.Index;
+            return;
+        }
+
+        base.Recover(recognizer, e);
+    }
+
     protected override void ReportNoViableAlternative(Antlr4.Runtime.Parser recognizer, NoViableAltException e) =>
         Add(e.OffendingToken, e.OffendingToken.Type is TokenConstants.EOF or BtLangLexer.ATTACH_PART ? recognizer.GetExpectedTokens() : null);
 
