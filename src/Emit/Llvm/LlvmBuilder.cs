@@ -64,7 +64,7 @@ internal sealed class LlvmBuilder : IDisposable
 
     // ---- Arithmetic and logic ---------------------------------------------------------------------------------
 
-    public unsafe LlvmValue Add(LlvmValue l, LlvmValue r, string name = "") => LlvmNative.LLVMBuildAdd(_handle, l, r, name);
+    public LlvmValue Add(LlvmValue l, LlvmValue r, string name = "") => LlvmNative.LLVMBuildAdd(_handle, l, r, name);
     public LlvmValue Sub(LlvmValue l, LlvmValue r, string name = "") => LlvmNative.LLVMBuildSub(_handle, l, r, name);
     public LlvmValue Mul(LlvmValue l, LlvmValue r, string name = "") => LlvmNative.LLVMBuildMul(_handle, l, r, name);
     public LlvmValue SDiv(LlvmValue l, LlvmValue r, string name = "") => LlvmNative.LLVMBuildSDiv(_handle, l, r, name);

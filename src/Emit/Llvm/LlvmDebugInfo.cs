@@ -25,14 +25,11 @@ internal sealed class LlvmDebugInfo : IDisposable
         _builder = LlvmNative.LLVMCreateDIBuilder(module.Handle);
         _builder.SetOwner(module.Handle);
         _dbgKind = module.Context.MetadataKind("dbg");
-        unsafe
-        {
-            File = LlvmNative.LLVMDIBuilderCreateFile(_builder, fileName, Utf8.Length(fileName), directory, Utf8.Length(directory));
-            CompileUnit = LlvmNative.LLVMDIBuilderCreateCompileUnit(
-                _builder, DwarfLanguageC, File, producer, Utf8.Length(producer), isOptimized: 1, flags: "", flagsLength: 0,
-                runtimeVersion: 0, splitName: "", splitNameLength: 0, EmissionFull, dwoId: 0, splitDebugInlining: 0,
-                debugInfoForProfiling: 0, sysRoot: "", sysRootLength: 0, sdk: "", sdkLength: 0);
-        }
+        File = LlvmNative.LLVMDIBuilderCreateFile(_builder, fileName, Utf8.Length(fileName), directory, Utf8.Length(directory));
+        CompileUnit = LlvmNative.LLVMDIBuilderCreateCompileUnit(
+            _builder, DwarfLanguageC, File, producer, Utf8.Length(producer), isOptimized: 1, flags: "", flagsLength: 0,
+            runtimeVersion: 0, splitName: "", splitNameLength: 0, EmissionFull, dwoId: 0, splitDebugInlining: 0,
+            debugInfoForProfiling: 0, sysRoot: "", sysRootLength: 0, sdk: "", sdkLength: 0);
     }
 
     public LlvmMetadata File { get; }
