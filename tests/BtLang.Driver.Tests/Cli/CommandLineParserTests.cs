@@ -199,6 +199,7 @@ public sealed class CommandLineParserTests
     [Theory]
     [InlineData(OutputFormat.Json, "-f", "json")]
     [InlineData(OutputFormat.Json, "-fjson")]
+    [InlineData(OutputFormat.Json, "-qf", "json")]
     [InlineData(OutputFormat.Json, "--format=json")]
     [InlineData(OutputFormat.Json, "--format", "json")]
     [InlineData(OutputFormat.Text, "-f", "text")]
