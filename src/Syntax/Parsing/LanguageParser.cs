@@ -20,7 +20,7 @@ internal static class LanguageParser
     public const int SkippedChannel = 2;
 
     /// <summary>Inputs with more tokens than this are parsed on a thread with a large stack.</summary>
-    private const int SmallInputTokenCount = 400;
+    private const int SmallInputTokenCount = 150;
 
     private const int LargeStackSize = 256 * 1024 * 1024;
 
