@@ -218,33 +218,64 @@ public sealed class ProbeAttacher
         }
 
         string? function = string.IsNullOrEmpty(point.Function) ? null : point.Function;
-        ulong offset = point.Offset;
-        if (function is null)
+        ulong address;
+        if (function is not null)
         {
-            if (point.Address == 0)
+            if (UprobeTargets.FindFunction(path, function) is not { } functionAddress)
             {
-                return AttachResult.Failure(Invalid(point, "a uprobe needs a function name or an address"));
+                return AttachResult.Failure(SymbolNotFound(point, function, path), isMissingProbe: true);
             }
 
-            if (UprobeTargets.VirtualAddressToFileOffset(path, point.Address) is not { } fileOffset)
-            {
-                return AttachResult.Failure(Invalid(point, $"address 0x{point.Address:x} is not in a loadable segment of {path}"));
-            }
-
-            offset = fileOffset + point.Offset;
+            address = functionAddress + point.Offset;
+        }
+        else if (point.Address != 0)
+        {
+            address = point.Address + point.Offset;
+        }
+        else
+        {
+            return AttachResult.Failure(Invalid(point, "a uprobe needs a function name or an address"));
         }
 
-        var link = request.Program.TryAttachUprobe(request.Provider == "uretprobe", _options.Pid ?? -1, path, function, offset, point.Text, out int errno);
+        if (UprobeTargets.VirtualAddressToFileOffset(path, address) is not { } fileOffset)
+        {
+            return AttachResult.Failure(Invalid(point, $"address 0x{address:x} is not in a loadable segment of {path}"));
+        }
+
+        bool retprobe = request.Provider == "uretprobe";
+        int pid = _options.Pid ?? -1;
+        BpfLink? link;
+        int errno;
+        if (UprobeTargets.UprobePmu() is { } pmu)
+        {
+            // Our own perf event on the uprobe PMU (as libbpf would open it), so the link can be stopped at once.
+            var attributes = new PerfEventAttributes
+            {
+                Type = pmu.Type,
+                Config = retprobe ? 1UL << pmu.RetprobeBit : 0,
+                ProbePath = path,
+                ProbeOffset = fileOffset,
+            };
+            link = request.Program.TryAttachPerfEvent(attributes, pid, pid == -1 ? 0 : -1, point.Text, out errno, out _);
+        }
+        else
+        {
+            link = request.Program.TryAttachUprobe(retprobe, pid, path, null, fileOffset, point.Text, out errno);
+        }
+
         if (link is not null)
         {
             return AttachResult.Success(ImmutableArray.Create(link), 1);
         }
 
-        return errno == LibBpfErrors.ENOENT && function is not null
-            ? AttachResult.Failure(Diagnostic.Create(LibBpfDiagnostics.UprobeSymbolNotFound, Location.None, point.Text, function, path)
-                .WithHint($"btlang -l 'uprobe:{path}:*' lists its symbols"), isMissingProbe: true)
+        return errno == LibBpfErrors.ESRCH && pid != -1
+            ? AttachResult.Failure(ProcessNotFound(point, pid))
             : AttachResult.Failure(Failed(point, errno));
     }
+
+    private static Diagnostic SymbolNotFound(AttachPointMetadata point, string function, string path) =>
+        Diagnostic.Create(LibBpfDiagnostics.UprobeSymbolNotFound, Location.None, point.Text, function, path)
+            .WithHint($"btlang -l 'uprobe:{path}:*' lists its symbols");
 
     private AttachResult AttachUsdt(AttachRequest request)
     {

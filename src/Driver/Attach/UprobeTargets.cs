@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using ELFSharp.ELF;
+using ELFSharp.ELF.Sections;
 
 namespace BtLang.Driver.Attach;
 
@@ -49,6 +51,60 @@ public static class UprobeTargets
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The virtual address of function <paramref name="name"/> in an ELF64 file (.symtab, then .dynsym), or null
+    /// when it has no such defined function.
+    /// </summary>
+    public static ulong? FindFunction(string path, string name)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            if (!ELFReader.TryLoad<ulong>(stream, shouldOwnStream: false, out var elf))
+            {
+                return null;
+            }
+
+            using (elf)
+            {
+                foreach (var table in elf.Sections.OfType<SymbolTable<ulong>>())
+                {
+                    foreach (var entry in table.Entries)
+                    {
+                        if (entry.Type == SymbolType.Function && entry.Value != 0 && entry.PointedSectionIndex != 0 && entry.Name == name)
+                        {
+                            return entry.Value;
+                        }
+                    }
+                }
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        {
+        }
+
+        return null;
+    }
+
+    /// <summary>The uprobe PMU's perf event type and its retprobe config bit, or null when the PMU is missing.</summary>
+    public static (uint Type, int RetprobeBit)? UprobePmu()
+    {
+        try
+        {
+            const string Directory = "/sys/bus/event_source/devices/uprobe";
+            uint type = uint.Parse(File.ReadAllText(Path.Combine(Directory, "type")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            string format = File.ReadAllText(Path.Combine(Directory, "format", "retprobe")).Trim();
+            int bit = format.StartsWith("config:", StringComparison.Ordinal)
+                ? int.Parse(format["config:".Length..], System.Globalization.CultureInfo.InvariantCulture)
+                : 0;
+            return (type, bit);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return null;
+        }
     }
 
     private static bool IsElf(string path)

@@ -2,7 +2,8 @@ namespace BtLang.Driver.LibBpf;
 
 /// <summary>
 /// The parts of <c>struct perf_event_attr</c> a tracer sets. <see cref="Type"/>: 0 hardware, 1 software,
-/// 2 tracepoint (<see cref="Config"/> = the tracepoint id from tracefs), 5 breakpoint. Either <see cref="SamplePeriod"/> or (with <see cref="UseFrequency"/>) <see cref="SampleFrequency"/>.
+/// 2 tracepoint (<see cref="Config"/> = the tracepoint id from tracefs), 5 breakpoint, or a dynamic PMU type
+/// such as uprobe's (from <c>/sys/bus/event_source/devices/uprobe/type</c>) with <see cref="ProbePath"/>. Either <see cref="SamplePeriod"/> or (with <see cref="UseFrequency"/>) <see cref="SampleFrequency"/>.
 /// </summary>
 public sealed record PerfEventAttributes
 {
@@ -27,6 +28,12 @@ public sealed record PerfEventAttributes
     public ulong BreakpointAddress { get; init; }
 
     public ulong BreakpointLength { get; init; }
+
+    /// <summary>Probe PMUs (uprobe): the binary path, passed as <c>config1</c> (<c>uprobe_path</c>).</summary>
+    public string? ProbePath { get; init; }
+
+    /// <summary>Probe PMUs (uprobe): the file offset, passed as <c>config2</c> (<c>probe_offset</c>).</summary>
+    public ulong ProbeOffset { get; init; }
 
     /// <summary>0..3: skid constraint (watchpoints use 2).</summary>
     public int PreciseIp { get; init; }

@@ -27,11 +27,28 @@ internal static unsafe class PerfEvents
 
         attr.Flags |= (ulong)(attributes.PreciseIp & 3) << PerfEventAttribute.PreciseIpShift;
 
-        long fd = LibcNative.syscall_perf_event_open(LibcNative.PerfEventOpenSyscall, &attr, pid, cpu, -1, PerfFlagFdCloexec);
-        if (fd < 0)
+        nint path = 0;
+        long fd;
+        try
         {
-            errno = Marshal.GetLastPInvokeError();
-            return null;
+            if (attributes.ProbePath is { } probePath)
+            {
+                // config1/config2 share the breakpoint fields' offsets; the kernel copies the path during the call.
+                path = Marshal.StringToCoTaskMemUTF8(probePath);
+                attr.BreakpointAddress = (ulong)path;
+                attr.BreakpointLength = attributes.ProbeOffset;
+            }
+
+            fd = LibcNative.syscall_perf_event_open(LibcNative.PerfEventOpenSyscall, &attr, pid, cpu, -1, PerfFlagFdCloexec);
+            if (fd < 0)
+            {
+                errno = Marshal.GetLastPInvokeError();
+                return null;
+            }
+        }
+        finally
+        {
+            Marshal.FreeCoTaskMem(path);
         }
 
         errno = 0;

@@ -33,6 +33,29 @@ public sealed class ProbeKindTests
     }
 
     [RootFact]
+    public void StoppedUprobes_NoLongerRun_AndDetachLater()
+    {
+        using var workload = Workload.Start(0, 0, 5, 0);
+        using var probes = ProbeObject.Load();
+        probes.TargetPid(workload.Pid);
+        var result = new ProbeAttacher().AttachMany(new[]
+        {
+            new AttachRequest(probes.Program("bt_uprobe"), "uprobe", Points.Uprobe(Workload.ProgramPath, "bt_uprobe_target")),
+            new AttachRequest(probes.Program("bt_uretprobe"), "uretprobe", Points.Uprobe(Workload.ProgramPath, "bt_uprobe_target") with { Text = "uretprobe" }),
+        });
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.All(result.Probes.Links, link => Assert.True(link.CanStopQuickly));
+        var stop = result.Probes.StopAll();
+        Assert.Empty(stop.Warnings);
+        KernelObjects.AssertGone(KernelObjects.LinkedProgramIds, new[] { probes.Program("bt_uprobe").GetInfo().Id, probes.Program("bt_uretprobe").GetInfo().Id });
+        workload.Go();
+        Assert.Equal(0UL, probes.Count(ProbeObject.SlotUprobe));
+        Assert.Equal(0UL, probes.Count(ProbeObject.SlotUretprobe));
+        Assert.Empty(result.Probes.DetachAll().Warnings);
+        Assert.All(result.Probes.Links, link => Assert.True(link.IsDetached));
+    }
+
+    [RootFact]
     public void UprobeByAddress_ConvertsTheVirtualAddressToAFileOffset()
     {
         const int Calls = 4;
