@@ -17,6 +17,11 @@ internal partial class BtLangParser
             return false;
         }
 
+        if (stream.LA(2) is STRUCT or UNION or ENUM)
+        {
+            return true;
+        }
+
         int end = ScanType(2, out bool decorated, out bool tagged, out string name);
         if (end < 0 || stream.LA(end) != RPAREN)
         {
@@ -34,6 +39,11 @@ internal partial class BtLangParser
     /// <summary>Inside `sizeof(`: is the operand a type rather than an expression?</summary>
     private bool IsTypeAhead()
     {
+        if (TokenStream.LA(1) is STRUCT or UNION or ENUM)
+        {
+            return true;
+        }
+
         int end = ScanType(1, out bool decorated, out bool tagged, out string name);
         return end >= 0 && TokenStream.LA(end) == RPAREN && (tagged || decorated || SyntaxFacts.IsBuiltinTypeName(name));
     }
