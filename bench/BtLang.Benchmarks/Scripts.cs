@@ -1,0 +1,63 @@
+using System.Text;
+
+namespace BtLang.Benchmarks;
+
+/// <summary>The scripts the compiler-stage benchmarks run on: seed-like corpus scripts and a generated 1,000-line one.</summary>
+public static class Scripts
+{
+    /// <summary>Corpus scripts (tests/corpus/valid) that stand for the seed examples and compile on this kernel.</summary>
+    public static readonly string[] CorpusNames = ["read_latency", "read_hist", "syscount_like", "opensnoop_like", "hello"];
+
+    /// <summary>Names accepted by the benchmarks' <c>Script</c> parameter.</summary>
+    public static IEnumerable<string> Names => CorpusNames.Append(Generated1000);
+
+    /// <summary>The name of the generated 1,000-line script.</summary>
+    public const string Generated1000 = "generated_1000_lines";
+
+    /// <summary>The text of the named script.</summary>
+    public static string Load(string name) =>
+        name == Generated1000 ? GenerateLines(1000) : File.ReadAllText(Path.Combine(RepoRoot(), "tests", "corpus", "valid", name + ".bt"));
+
+    /// <summary>
+    /// A script of exactly <paramref name="lines"/> lines: blocks of 10 lines on syscall tracepoints, each with a
+    /// predicate, a local variable, a map update, a histogram, an if/else and a printf.
+    /// </summary>
+    public static string GenerateLines(int lines)
+    {
+        string[] syscalls = ["read", "write", "openat", "close", "getppid", "readahead", "mmap", "brk", "ioctl", "futex"];
+        var sb = new StringBuilder();
+        int written = 0;
+        for (int i = 0; written + 10 <= lines; i++)
+        {
+            string sc = syscalls[i % syscalls.Length];
+            sb.Append("tracepoint:syscalls:sys_enter_").Append(sc).Append('\n');
+            sb.Append("/pid != ").Append(i).Append("/\n");
+            sb.Append("{\n");
+            sb.Append("  $v = nsecs % ").Append(i + 7).Append(";\n");
+            sb.Append("  @count_").Append(i).Append("[tid, comm] = count();\n");
+            sb.Append("  @lat_").Append(i).Append(" = hist($v);\n");
+            sb.Append("  if ($v > ").Append(i).Append(") { @big_").Append(i).Append(" = sum($v); }\n");
+            sb.Append("  else { @small_").Append(i).Append(" = max($v); }\n");
+            sb.Append("  printf(\"%d %s %d\\n\", pid, comm, $v);\n");
+            sb.Append("}\n");
+            written += 10;
+        }
+        for (; written < lines; written++)
+        {
+            sb.Append("// padding\n");
+        }
+        return sb.ToString();
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "BtLang.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("BtLang.sln not found above " + AppContext.BaseDirectory);
+    }
+}
