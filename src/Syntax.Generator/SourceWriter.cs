@@ -220,7 +220,19 @@ internal static class SourceWriter
         sb.AppendLine($"    public override TResult Accept<TResult>(SyntaxVisitor<TResult> visitor) => visitor.Visit{node.ShortName}(this);");
         sb.AppendLine();
         WriteUpdate(sb, node);
+        WriteWithMethods(sb, node);
         sb.AppendLine("}");
+    }
+
+    private static void WriteWithMethods(StringBuilder sb, NodeModel node)
+    {
+        foreach (var field in node.Fields)
+        {
+            var arguments = node.Fields.Select(f => f == field ? field.ParameterName : f.Name);
+            sb.AppendLine();
+            sb.AppendLine($"    /// <summary>This node with {field.Name} replaced (a new parentless node unless it is the same).</summary>");
+            sb.AppendLine($"    public {node.Name} With{field.Name}({ParameterType(field)} {field.ParameterName}) => Update({string.Join(", ", arguments)});");
+        }
     }
 
     private static void WriteUpdate(StringBuilder sb, NodeModel node)

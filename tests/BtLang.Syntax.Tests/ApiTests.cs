@@ -160,6 +160,23 @@ public sealed class ApiTests
         Assert.Equal("$d ? 2 : 3", conditional.WhenFalse.ToString());
     }
 
+    [Fact]
+    public void FactoryAndWithMethodsBuildText()
+    {
+        var root = SyntaxTree.ParseText("BEGIN { @x = 1; }").GetRoot();
+        var probe = (ProbeSyntax)root.Members[0];
+        var assignment = (AssignmentStatementSyntax)probe.Body.Statements[0];
+        var literal = (LiteralExpressionSyntax)assignment.Value;
+        var two = literal.WithToken(SyntaxFactory.Token(SyntaxKind.IntegerLiteralToken, "0x2").WithTrailingTrivia(SyntaxFactory.Whitespace(" ")));
+        Assert.Equal(2UL, two.Token.Value);
+        var changed = assignment.WithValue(two).WithOperatorToken(
+            SyntaxFactory.Token(SyntaxKind.PlusEqualsToken).WithTrailingTrivia(SyntaxFactory.Whitespace(" ")));
+        Assert.Equal("@x += 0x2 ;", changed.ToString());
+        Assert.Same(assignment, assignment.WithValue(assignment.Value));
+        Assert.Equal("+=", SyntaxFactory.Token(SyntaxKind.PlusEqualsToken).Text);
+        Assert.True(SyntaxFactory.MissingToken(SyntaxKind.SemicolonToken).IsMissing);
+    }
+
     private sealed class CountingWalker() : SyntaxWalker(SyntaxWalkerDepth.Trivia)
     {
         public int Maps { get; private set; }
