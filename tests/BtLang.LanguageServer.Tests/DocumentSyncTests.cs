@@ -5,7 +5,7 @@ namespace BtLang.LanguageServer.Tests;
 
 public sealed class DocumentSyncTests
 {
-    private static readonly DocumentAnalysisFactory Factory = DocumentAnalysis.Create;
+    private static readonly DocumentAnalysisFactory Factory = DocumentAnalysis.Factory(new BtLang.Semantics.CompilationOptions());
 
     private static TextDocumentContentChangeEvent Edit(int line, int character, int endLine, int endCharacter, string text)
         => new() { Range = new LspRange(new Position(line, character), new Position(endLine, endCharacter)), Text = text };

@@ -2,13 +2,10 @@ using BtLang.Semantics.ProbeCatalog;
 
 namespace BtLang.LanguageServer.Server;
 
-/// <summary>What the feature handlers share: the probe catalog (created on first use, so start-up stays fast).</summary>
+/// <summary>What the feature handlers share: the probe catalog (which reads the system lazily, on first question).</summary>
 internal sealed class FeatureContext
 {
-    private readonly Lazy<IProbeCatalog> _catalog;
+    public FeatureContext(IProbeCatalog? catalog) => Catalog = catalog ?? SystemProbeCatalog.Shared;
 
-    public FeatureContext(IProbeCatalog? catalog)
-        => _catalog = new Lazy<IProbeCatalog>(() => catalog ?? SystemProbeCatalog.Shared, LazyThreadSafetyMode.ExecutionAndPublication);
-
-    public IProbeCatalog Catalog => _catalog.Value;
+    public IProbeCatalog Catalog { get; }
 }

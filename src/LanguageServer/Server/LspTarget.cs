@@ -1,6 +1,7 @@
 using System.Reflection;
 using BtLang.LanguageServer.Protocol;
 using BtLang.LanguageServer.Workspace;
+using BtLang.Semantics;
 using StreamJsonRpc;
 
 namespace BtLang.LanguageServer.Server;
@@ -27,8 +28,8 @@ internal sealed partial class LspTarget : IDisposable
         _rpc = rpc;
         _options = options;
         _onExit = onExit;
-        _store = new DocumentStore(DocumentAnalysis.Create);
         _features = new FeatureContext(options.Catalog);
+        _store = new DocumentStore(DocumentAnalysis.Factory(new CompilationOptions { Catalog = _features.Catalog }));
         _diagnostics = new DiagnosticsPublisher(
             p => _rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", p),
             options.DiagnosticsDelay,
@@ -147,7 +148,7 @@ internal sealed partial class LspTarget : IDisposable
         catch (Exception e)
         {
             _options.Log.Error($"{method} failed on {document.Uri} v{document.Version}: {e}");
-            throw Error(LspErrorCodes.RequestFailed, $"{method} failed: {e.Message}");
+            throw Error(LspErrorCodes.InternalError, $"{method} failed: {e.Message}");
         }
     }
 }
