@@ -56,9 +56,10 @@ internal static partial class CompletionHandler
         if (!prefix.StartsWith('@') && !prefix.StartsWith('$'))
         {
             AddBuiltins(items, probe, prefix, range);
+            var taken = items.Select(i => i.Label).ToHashSet(StringComparer.Ordinal);
             foreach (var keyword in StatementKeywords)
             {
-                if (keyword.StartsWith(prefix, StringComparison.Ordinal))
+                if (keyword.StartsWith(prefix, StringComparison.Ordinal) && !taken.Contains(keyword))
                     items.Add(new CompletionItem { Label = keyword, Kind = CompletionItemKind.Keyword, SortText = "4" + keyword, TextEdit = new TextEdit(range, keyword) });
             }
         }
