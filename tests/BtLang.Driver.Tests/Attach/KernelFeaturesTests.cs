@@ -45,4 +45,11 @@ public sealed class KernelFeaturesTests
             Assert.Contains(expected, lines);
         }
     }
+
+    [Fact]
+    public void LibBpfIsInstalled()
+    {
+        Assert.Null(BtLang.Driver.LibBpf.LibBpfAvailability.Check());
+        Assert.Equal("1.1", BtLang.Driver.LibBpf.LibBpfAvailability.Version);
+    }
 }
