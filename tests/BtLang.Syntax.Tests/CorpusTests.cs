@@ -20,6 +20,18 @@ public sealed class CorpusTests
     [Fact]
     public void CorpusHasAtLeastSixtyScripts() => Assert.True(Directory.GetFiles(RepoPaths.Combine("tests", "corpus", "valid"), "*.bt").Length >= 60);
 
+    [Fact]
+    public void ParallelParsesGiveTheSameTrees()
+    {
+        var texts = Directory.GetFiles(RepoPaths.Combine("tests", "corpus", "valid"), "*.bt").Select(File.ReadAllText).ToArray();
+        var expected = texts.Select(t => SyntaxTree.ParseText(t).GetRoot()).ToArray();
+        Parallel.For(0, texts.Length * 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            var root = SyntaxTree.ParseText(texts[i % texts.Length]).GetRoot();
+            Assert.True(root.IsEquivalentTo(expected[i % texts.Length]));
+        });
+    }
+
     [Theory]
     [MemberData(nameof(ValidScripts))]
     public void ParsesWithoutDiagnostics(string name)

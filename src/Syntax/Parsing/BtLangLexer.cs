@@ -211,6 +211,7 @@ internal partial class BtLangLexer
     private bool IsPredicateSlashAhead() =>
         InputStream.LA(1) == '/' && InputStream.LA(2) != '/' && InputStream.LA(2) != '*';
 
+    /// <summary>Is the next character that is not whitespace or part of a comment a `{`?</summary>
     private bool IsOpenBraceAhead()
     {
         for (int i = 1; ; i++)
@@ -218,6 +219,28 @@ internal partial class BtLangLexer
             int c = InputStream.LA(i);
             if (c is ' ' or '\t' or '\r' or '\n' or '\f' or '\v')
             {
+                continue;
+            }
+
+            if (c == '/' && InputStream.LA(i + 1) == '/')
+            {
+                while (InputStream.LA(i) is not ('\n' or IntStreamConstants.EOF))
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            if (c == '/' && InputStream.LA(i + 1) == '*')
+            {
+                i += 2;
+                while (InputStream.LA(i) != IntStreamConstants.EOF && !(InputStream.LA(i) == '*' && InputStream.LA(i + 1) == '/'))
+                {
+                    i++;
+                }
+
+                i++;
                 continue;
             }
 
