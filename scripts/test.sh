@@ -11,14 +11,13 @@ results="$root/artifacts/test-results"
 rm -rf "$results"; mkdir -p "$results"
 passed=0; failed=0; skipped=0
 
-add_counts() { # file with a vstest summary line
-  local line
-  line=$(grep -E '^(Passed|Failed)!? +- Failed: ' "$1" | tail -n 1)
-  if [ -z "$line" ]; then failed=$((failed + 1)); echo "test run produced no summary: $1" >&2; return; fi
-  local f p s
-  f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$line")
-  p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line")
-  s=$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")
+add_counts() { # a `dotnet test --logger "console;verbosity=normal"` log
+  local total p f s
+  total=$(grep -E '^Total tests: [0-9]+' "$1" | tail -n 1 | grep -oE '[0-9]+')
+  if [ -z "$total" ]; then failed=$((failed + 1)); echo "test run produced no summary: $1" >&2; return; fi
+  p=$(grep -E '^ +Passed: [0-9]+$' "$1" | tail -n 1 | grep -oE '[0-9]+'); p=${p:-0}
+  f=$(grep -E '^ +Failed: [0-9]+$' "$1" | tail -n 1 | grep -oE '[0-9]+'); f=${f:-0}
+  s=$(grep -E '^ +Skipped: [0-9]+$' "$1" | tail -n 1 | grep -oE '[0-9]+'); s=${s:-0}
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
 }
 

@@ -17,8 +17,8 @@ public sealed record CompilationOptions
     public ImmutableDictionary<string, string> SettingOverrides { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     /// <summary>
-    /// Where tracepoint fields, kernel types and probe names come from. Null means "none available": tracepoint
-    /// <c>args</c> and wildcard checks are then not bound against the kernel (the language server passes its own).
+    /// Where tracepoint fields, kernel types and probe names come from. Null means the machine's own catalog
+    /// (<see cref="ProbeCatalog.SystemProbeCatalog.Shared"/>: tracefs when readable, else a bundled list).
     /// </summary>
     public ProbeCatalog.IProbeCatalog? Catalog { get; init; }
 

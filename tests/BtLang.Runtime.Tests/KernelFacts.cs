@@ -11,11 +11,21 @@ internal static class KernelFacts
 
     public static bool IsRoot => Environment.UserName == "root";
 
-    /// <summary>The BPF programs of ours (names start with bt_p) still loaded in the kernel.</summary>
+    /// <summary>The BPF programs that look like ours (names start with bt_p) loaded in the kernel now.</summary>
     public static IReadOnlyList<string> LoadedPrograms()
     {
         var (_, output) = Run("bpftool", "prog show");
         return output.Split('\n').Where(line => line.Contains(" name bt_p", StringComparison.Ordinal)).ToList();
+    }
+
+    /// <summary>
+    /// Programs of ours loaded now that were not loaded when <paramref name="before"/> was taken. Comparing with a
+    /// snapshot keeps the check honest on a machine where other BtLang runs may be going on at the same time.
+    /// </summary>
+    public static IReadOnlyList<string> ProgramsLoadedSince(IReadOnlyList<string> before)
+    {
+        var earlier = before.Select(l => l.Split(':')[0]).ToHashSet();
+        return LoadedPrograms().Where(l => !earlier.Contains(l.Split(':')[0])).ToList();
     }
 
     public static (int Code, string Output) Run(string file, string arguments) =>

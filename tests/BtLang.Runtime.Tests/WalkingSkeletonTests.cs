@@ -6,11 +6,12 @@ public sealed class WalkingSkeletonTests
     [KernelFact]
     public void BeginPrintfExit()
     {
+        var before = KernelFacts.LoadedPrograms();
         var (code, stdout, stderr) = BtlangProcess.Run("-e", "BEGIN { printf(\"hello %d %s\\n\", 42, \"world\"); exit(); }");
         Assert.True(code == 0, stderr);
         Assert.Equal("hello 42 world\n\n\n", stdout);
         Assert.Contains("Attached 1 probe", stderr);
-        Assert.Empty(KernelFacts.LoadedPrograms());
+        Assert.Empty(KernelFacts.ProgramsLoadedSince(before));
     }
 
     [KernelTheory]
@@ -18,6 +19,7 @@ public sealed class WalkingSkeletonTests
     [InlineData(KernelFacts.SigTerm)]
     public void CountsTheWorkloadsSyscallsAndPrintsTheMapOnSignal(int signal)
     {
+        var before = KernelFacts.LoadedPrograms();
         string sleep = KernelFacts.UniqueCopyOf("/bin/sleep", out string comm);
         using var btlang = BtlangProcess.Start("-e", $"tracepoint:syscalls:sys_enter_clock_nanosleep /comm == \"{comm}\"/ {{ @[comm] = count(); @pids[pid] = count(); }}");
         btlang.WaitUntilAttached();
@@ -34,7 +36,7 @@ public sealed class WalkingSkeletonTests
         var pidLines = lines.Skip(3).Where(l => l.Length > 0).ToList();
         Assert.Equal(5, pidLines.Count);
         Assert.All(pidLines, l => Assert.Matches(@"^@pids\[\d+\]: 1$", l));
-        Assert.Empty(KernelFacts.LoadedPrograms());
+        Assert.Empty(KernelFacts.ProgramsLoadedSince(before));
     }
 
     [KernelFact]

@@ -48,7 +48,7 @@ internal sealed class CodeGenerator : IDisposable
         BpfTarget.EnsureInitialized();
         _context = new LlvmContext();
         _module = _context.CreateModule(compilation.SyntaxTree.FilePath);
-        _module.EnableDebugInfo(compilation.SyntaxTree.FilePath);
+        _module.EnableDebugInfo(compilation.SyntaxTree.FilePath, sourceText: compilation.SyntaxTree.Text.ToString());
         RingBuffer = BtfMaps.Define(_module, BpfMapDefinition.RingBuffer(RingBufferName, RingBufferBytes(program.Settings.PerfRingBufferPages)));
         Scratch = BtfMaps.Define(_module, new BpfMapDefinition(ScratchMapName, BpfMapType.PercpuArray, null, BtfMapSlot.OfSize(ScratchSize), 1));
         Config = BtfMaps.Define(_module, new BpfMapDefinition(ConfigMapName, BpfMapType.Array, null, BtfMapSlot.OfSize(RuntimeConfig.Size), 1));

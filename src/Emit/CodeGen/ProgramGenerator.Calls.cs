@@ -37,6 +37,8 @@ internal sealed partial class ProgramGenerator
                 return Void();
             case "exit":
                 var code = call.Arguments.IsEmpty ? _c.ConstI64(0) : EmitScalar(call.Arguments[0]);
+                _b.Store(code, _b.ByteOffset(_config, RuntimeConfig.ExitCodeOffset), 8);
+                _b.Store(_c.ConstI64(1), _b.ByteOffset(_config, RuntimeConfig.ExitingOffset), 8);
                 EmitEvent(EventKind.Exit, 0, 8, payload => _b.Store(code, payload, 8));
                 return Void();
             case "clear":
@@ -187,7 +189,7 @@ internal sealed partial class ProgramGenerator
         if (source.Type is ArrayType)
         {
             var array = EmitExpression(source);
-            CopyMemory(memory, array.Value, _c.ConstI64(Math.Min(source.Type.Size, type.Capacity - 1)));
+            CopyMemory(memory, array.Value, _c.ConstI64(Math.Min(source.Type.Size, type.Capacity - 1)), sourceAlignment: 1);
             return CgValue.Memory(memory);
         }
 
@@ -218,7 +220,7 @@ internal sealed partial class ProgramGenerator
         if (source.Type is ArrayType)
         {
             var array = EmitExpression(source);
-            CopyMemory(_b.ByteOffset(memory, 4), array.Value, _c.ConstI64(Math.Min(source.Type.Size, type.Capacity)));
+            CopyMemory(_b.ByteOffset(memory, 4), array.Value, _c.ConstI64(Math.Min(source.Type.Size, type.Capacity)), sourceAlignment: 1, destinationAlignment: 4);
             _b.Store(_c.ConstI32(Math.Min(source.Type.Size, type.Capacity)), memory, 4);
             return CgValue.Memory(memory);
         }
@@ -258,7 +260,7 @@ internal sealed partial class ProgramGenerator
         var value = EmitExpression(address);
         if (value.IsMemory)
         {
-            CopyMemory(_b.ByteOffset(memory, 4), value.Value, _c.ConstI64(Math.Min(16, address.Type.Size)));
+            CopyMemory(_b.ByteOffset(memory, 4), value.Value, _c.ConstI64(Math.Min(16, address.Type.Size)), sourceAlignment: 1, destinationAlignment: 4);
         }
         else
         {

@@ -19,7 +19,7 @@ internal sealed partial class ProgramGenerator
             case BoundMapAccess map:
                 return EmitMapRead(map);
             case BoundVariableAccess variable:
-                return Load(_variables[variable.Variable.Id], variable.Variable.Type) is var v && v.IsMemory
+                return Load(VariableSlot(variable.Variable), variable.Variable.Type) is var v && v.IsMemory
                     ? v
                     : CgValue.Scalar(Normalize(v.Value, IntegerType.Int64, variable.Type));
             case BoundBuiltin builtin:
@@ -44,6 +44,13 @@ internal sealed partial class ProgramGenerator
                 return Load(_b.ByteOffset(tupleValue.Value, tupleType.Offsets[index.Index]), tupleType.Elements[index.Index]);
             case BoundFieldAccess field:
                 return EmitFieldAccess(field);
+            case BoundBlockExpression block:
+                foreach (var statement in block.Statements)
+                {
+                    EmitStatement(statement);
+                }
+
+                return EmitExpression(block.Value);
             case BoundError:
                 return CgValue.Scalar(_c.ConstI64(0));
             default:
@@ -398,7 +405,7 @@ internal sealed partial class ProgramGenerator
         var delta = _c.ConstI64(increment.IsIncrement ? 1 : -1);
         if (increment.Target is BoundVariableAccess variable)
         {
-            var slot = _variables[variable.Variable.Id];
+            var slot = VariableSlot(variable.Variable);
             var old = _b.Load(I64, slot, 8);
             var updated = Normalize(_b.Add(old, delta), IntegerType.Int64, variable.Type);
             _b.Store(updated, slot, 8);
@@ -491,7 +498,7 @@ internal sealed partial class ProgramGenerator
         var memory = ZeroedTemp(cast.Type.Size);
         if (value.IsMemory)
         {
-            CopyMemory(memory, value.Value, _c.ConstI64(Math.Min(cast.Type.Size, cast.Operand.Type.Size)));
+            CopyMemory(memory, value.Value, _c.ConstI64(Math.Min(cast.Type.Size, cast.Operand.Type.Size)), sourceAlignment: 1);
         }
         else
         {
@@ -507,13 +514,12 @@ internal sealed partial class ProgramGenerator
     /// </summary>
     private CgValue EmitFieldAccess(BoundFieldAccess field)
     {
+        var member = field.Member;
         if (field.Operand.Type.Kind != TypeKind.Context)
         {
-            NotSupported(field.Syntax, "struct field access");
-            return IsScalar(field.Type) ? CgValue.Scalar(_c.ConstI64(0)) : CgValue.Memory(ZeroedTemp(field.Type.Size));
+            return EmitStructMember(field);
         }
 
-        var member = field.Member;
         var address = _b.ByteOffset(_program.Context, member.Offset);
         if (member.IsDataLoc)
         {
@@ -535,7 +541,54 @@ internal sealed partial class ProgramGenerator
         }
 
         var copy = ZeroedTemp(field.Type.Size);
-        CopyMemory(copy, address, _c.ConstI64(field.Type.Size));
+        CopyMemory(copy, address, _c.ConstI64(field.Type.Size), sourceAlignment: 1);
         return CgValue.Memory(copy);
+    }
+
+    /// <summary>
+    /// A member of a kernel or user struct: through a pointer it is read with a probe read at pointer + offset
+    /// (chains like <c>curtask->parent->pid</c> read one pointer per step); from a struct value in memory it is
+    /// at the member's offset. Bitfields are shifted and masked out of their containing bytes.
+    /// </summary>
+    private CgValue EmitStructMember(BoundFieldAccess field)
+    {
+        var member = field.Member;
+        int size = member.BitFieldSize > 0 ? (member.BitFieldOffset + member.BitFieldSize + 7) / 8 : Math.Max(1, field.Type.Size);
+        LlvmValue source;
+        if (field.ThroughPointer)
+        {
+            var pointer = EmitScalar(field.Operand);
+            var memory = ZeroedTemp(Math.Max(size, 8));
+            bool user = field.Operand.Type is PointerType { IsUser: true } || ProviderFacts.IsUserProbe(_probe.Provider);
+            var address = _b.IntToPtr(_b.Add(pointer, _c.ConstI64(member.Offset)));
+            Helper(user ? BpfHelper.ProbeReadUser : BpfHelper.ProbeReadKernel, I64, memory, _c.ConstI32(size), address);
+            source = memory;
+        }
+        else
+        {
+            var value = EmitExpression(field.Operand);
+            source = _b.ByteOffset(value.Value, member.Offset);
+            if (member.BitFieldSize == 0 && !IsScalar(field.Type))
+            {
+                return CgValue.Memory(source);
+            }
+
+            if (member.BitFieldSize > 0)
+            {
+                var copy = ZeroedTemp(8);
+                CopyMemory(copy, source, _c.ConstI64(size), sourceAlignment: 1);
+                source = copy;
+            }
+        }
+
+        if (member.BitFieldSize > 0)
+        {
+            var word = _b.Load(I64, source, 8);
+            var shifted = _b.LShr(word, _c.ConstI64(member.BitFieldOffset));
+            var mask = member.BitFieldSize >= 64 ? ulong.MaxValue : (1UL << member.BitFieldSize) - 1;
+            return CgValue.Scalar(_b.And(shifted, _c.ConstInt(I64, mask)));
+        }
+
+        return Load(source, field.Type);
     }
 }

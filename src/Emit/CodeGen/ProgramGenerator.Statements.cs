@@ -86,7 +86,7 @@ internal sealed partial class ProgramGenerator
 
     private void EmitVariableAssignment(BoundVariableAssignment assignment)
     {
-        var slot = _variables[assignment.Variable.Id];
+        var slot = VariableSlot(assignment.Variable);
         var value = EmitExpression(assignment.Value);
         var type = assignment.Variable.Type;
         if (IsScalar(type))
@@ -177,7 +177,7 @@ internal sealed partial class ProgramGenerator
 
     private void EmitForRange(BoundForRange range)
     {
-        var slot = _variables[range.Variable.Id];
+        var slot = VariableSlot(range.Variable);
         var start = EmitScalar(range.Start);
         var end = EmitScalar(range.End);
         var endSlot = StackSlot(I64, "range_end");

@@ -35,6 +35,8 @@ internal sealed partial class ProgramGenerator
     private LlvmBlock _return;
     private int _scratchOffset;
     private int _scratchHighWater;
+    private int _permanentBytes;
+    private readonly Dictionary<int, int> _variableOffsets = new();
 
     public ProgramGenerator(CodeGenerator generator, BoundProbe probe, string name, string section, int probeNameIndex)
     {
@@ -74,16 +76,18 @@ internal sealed partial class ProgramGenerator
         _b.PositionAtEnd(body);
         _scratch = LookupOrReturn(_gen.Scratch, "scratch");
         _config = LookupOrReturn(_gen.Config, "config");
-        AllocateVariables();
 
         if (_probe.Provider is not (ProbeProviderKind.Begin or ProbeProviderKind.End))
         {
             // -p PID: every probe but BEGIN/END only fires for the target process.
             var target = _b.Load(I64, _b.ByteOffset(_config, RuntimeConfig.TargetPidOffset), 8);
             var pid = _b.LShr(PidTgid(), _c.ConstI64(32));
-            var skip = _b.And(
+            var otherProcess = _b.And(
                 _b.ICmp(LlvmIntPredicate.NotEqual, target, _c.ConstI64(0)),
                 _b.ICmp(LlvmIntPredicate.NotEqual, target, pid));
+            // After exit() the probes stop producing events while user space winds down.
+            var exiting = _b.Load(I64, _b.ByteOffset(_config, RuntimeConfig.ExitingOffset), 8);
+            var skip = _b.Or(otherProcess, _b.ICmp(LlvmIntPredicate.NotEqual, exiting, _c.ConstI64(0)));
             var go = _m.AppendBlock(_program.Function, "pid_ok");
             _b.CondBr(skip, _return, go);
             _b.PositionAtEnd(go);
@@ -110,9 +114,9 @@ internal sealed partial class ProgramGenerator
         _b.ClearLocation();
         _b.Ret(_c.ConstI32(0));
 
-        if (_scratchHighWater > CodeGenerator.ScratchSize)
+        if (_scratchHighWater + _permanentBytes > CodeGenerator.ScratchSize)
         {
-            _gen.Report(EmitDiagnostics.ScratchTooLarge, Location(_probe.Syntax), _scratchHighWater, CodeGenerator.ScratchSize);
+            _gen.Report(EmitDiagnostics.ScratchTooLarge, Location(_probe.Syntax), _scratchHighWater + _permanentBytes, CodeGenerator.ScratchSize);
         }
     }
 
@@ -157,11 +161,12 @@ internal sealed partial class ProgramGenerator
     }
 
     /// <summary>Copies memory: inline loads/stores when small, else one bpf_probe_read_kernel.</summary>
-    private void CopyMemory(LlvmValue destination, LlvmValue source, LlvmValue size)
+    private void CopyMemory(LlvmValue destination, LlvmValue source, LlvmValue size, uint sourceAlignment = 8, uint destinationAlignment = 8)
     {
         if (size.ConstantIntValue is ulong n && n <= InlineMemoryLimit)
         {
-            _b.Memcpy(destination, source, size);
+            // Scratch, map values and ring buffer records are 8-byte aligned: copy in words, not bytes.
+            _b.Memcpy(destination, source, size, destinationAlignment, sourceAlignment);
             return;
         }
 
@@ -182,82 +187,34 @@ internal sealed partial class ProgramGenerator
         return slot;
     }
 
-    private void AllocateVariables()
+    /// <summary>
+    /// The slot of a scratch variable, made on first use: scalars on the stack, other values at a fixed place at the
+    /// top of the scratch area (temporaries grow from the bottom and are reused statement by statement).
+    /// </summary>
+    private LlvmValue VariableSlot(VariableSymbol variable)
     {
-        // Memory-typed scratch variables get a fixed scratch slot; scalars get a stack slot.
-        foreach (var variable in CollectVariables(_probe.Body).DistinctBy(v => v.Id))
+        if (_variables.TryGetValue(variable.Id, out var slot))
         {
-            _variables[variable.Id] = IsScalar(variable.Type)
-                ? StackSlot(I64, variable.Name.TrimStart('$'))
-                : Temp(variable.Type.Size);
+            return slot;
         }
 
-        // Variables keep their slots; temporaries start after them.
-    }
-
-    private static IEnumerable<VariableSymbol> CollectVariables(BoundStatement statement)
-    {
-        switch (statement)
+        if (!IsScalar(variable.Type))
         {
-            case BoundBlock block:
-                foreach (var s in block.Statements)
-                {
-                    foreach (var v in CollectVariables(s))
-                    {
-                        yield return v;
-                    }
-                }
+            if (!_variableOffsets.TryGetValue(variable.Id, out int offset))
+            {
+                _permanentBytes += MapLayout.Align8(Math.Max(1, variable.Type.Size));
+                offset = CodeGenerator.ScratchSize - _permanentBytes;
+                _variableOffsets[variable.Id] = offset;
+            }
 
-                break;
-            case BoundVariableAssignment assignment:
-                yield return assignment.Variable;
-                break;
-            case BoundIf @if:
-                foreach (var v in CollectVariables(@if.Then))
-                {
-                    yield return v;
-                }
-
-                if (@if.Else is { } e)
-                {
-                    foreach (var v in CollectVariables(e))
-                    {
-                        yield return v;
-                    }
-                }
-
-                break;
-            case BoundWhile w:
-                foreach (var v in CollectVariables(w.Body))
-                {
-                    yield return v;
-                }
-
-                break;
-            case BoundUnroll u:
-                foreach (var v in CollectVariables(u.Body))
-                {
-                    yield return v;
-                }
-
-                break;
-            case BoundForRange f:
-                yield return f.Variable;
-                foreach (var v in CollectVariables(f.Body))
-                {
-                    yield return v;
-                }
-
-                break;
-            case BoundForMap f:
-                yield return f.Variable;
-                foreach (var v in CollectVariables(f.Body))
-                {
-                    yield return v;
-                }
-
-                break;
+            // Computed from the scratch base (set up in the entry path) wherever it is used.
+            return _b.ByteOffset(_scratch, offset);
         }
+
+        slot = StackSlot(I64, variable.Name.TrimStart('$'));
+        _allocas.Store(_c.ConstI64(0), slot, 8);
+        _variables[variable.Id] = slot;
+        return slot;
     }
 
     private static bool IsScalar(BtType type) => type.Kind is TypeKind.Integer or TypeKind.Bool or TypeKind.Enum or TypeKind.Pointer
@@ -324,7 +281,8 @@ internal sealed partial class ProgramGenerator
         int bytes = Math.Min(from.Size, to.Size);
         if (bytes > 0)
         {
-            CopyMemory(destination, value.Value, _c.ConstI64(bytes));
+            // Strings inside tuples and structs sit at any byte offset.
+            CopyMemory(destination, value.Value, _c.ConstI64(bytes), sourceAlignment: 1, destinationAlignment: 1);
         }
 
         if (to is StringType toString && from is StringType fromString && fromString.Capacity > toString.Capacity)

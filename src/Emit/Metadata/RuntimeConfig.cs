@@ -18,8 +18,15 @@ public static class RuntimeConfig
     /// <summary><c>-p</c> pid that every probe except BEGIN/END filters on, 0 for none.</summary>
     public const int TargetPidOffset = 24;
 
-    /// <summary>Set to 1 once exit() ran, so probes stop producing events.</summary>
+    /// <summary>
+    /// Set to 1 once exit() ran, so probes stop producing events. The driver should poll it too: the exit event
+    /// itself can be lost when the ring buffer is full (an event storm), and then this flag and
+    /// <see cref="ExitCodeOffset"/> are the only record of the exit().
+    /// </summary>
     public const int ExitingOffset = 32;
+
+    /// <summary>The code given to the first exit() (written together with <see cref="ExitingOffset"/>).</summary>
+    public const int ExitCodeOffset = 40;
 
     public const int Size = 64;
 }

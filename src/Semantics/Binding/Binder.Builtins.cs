@@ -37,7 +37,7 @@ internal sealed partial class Binder
             case "ppid": return new BoundBuiltin(syntax, BuiltinVariable.Ppid, IntegerType.UInt32);
             case "probe": return new BoundBuiltin(syntax, BuiltinVariable.Probe, SimpleType.ProbeName);
             case "probetype": return new BoundBuiltin(syntax, BuiltinVariable.ProbeType, new StringType(16));
-            case "curtask": return new BoundBuiltin(syntax, BuiltinVariable.Curtask, new PointerType(new StructType("task_struct", false, 0, System.Collections.Immutable.ImmutableArray<StructMember>.Empty)));
+            case "curtask": return new BoundBuiltin(syntax, BuiltinVariable.Curtask, new PointerType(KernelStruct("task_struct", false) ?? new StructType("task_struct", false, 0, System.Collections.Immutable.ImmutableArray<StructMember>.Empty)));
             case "ctx": return new BoundBuiltin(syntax, BuiltinVariable.Context, new PointerType(SimpleType.Void));
             case "cpid":
                 if (!_options.HasChildProcess)
@@ -113,7 +113,7 @@ internal sealed partial class Binder
             return null;
         }
 
-        if (_options.Catalog is not { } catalog)
+        if (Catalog is not { } catalog)
         {
             Report(SemanticDiagnostics.UnknownTracepoint, syntax, "args needs the tracepoint catalog (tracefs), which is not available");
             return null;
@@ -143,4 +143,8 @@ internal sealed partial class Binder
         _argsType = type;
         return type;
     }
+
+    /// <summary>A kernel struct or union from BTF, or null when BTF or the type is missing.</summary>
+    private StructType? KernelStruct(string name, bool isUnion) =>
+        Catalog?.KernelBtf is { } btf ? BtfTypeConverter.For(btf).FindStruct(name, isUnion) : null;
 }

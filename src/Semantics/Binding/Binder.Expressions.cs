@@ -75,6 +75,8 @@ internal sealed partial class Binder
                 return BindElementAccess(element);
             case SizeofExpressionSyntax size:
                 return BindSizeof(size);
+            case OffsetofExpressionSyntax offsetof:
+                return BindOffsetof(offsetof);
             case BlockExpressionSyntax block:
                 return BindBlockExpression(block);
             default:
@@ -585,8 +587,14 @@ internal sealed partial class Binder
                 string name = named.Identifier.Text;
                 if (named.TagKeyword.Text is "struct" or "union")
                 {
-                    // Kernel and script structs arrive with the BTF/C front end; until then a struct is opaque.
-                    return new StructType(name, named.TagKeyword.Text == "union", 0, ImmutableArray<StructMember>.Empty);
+                    if (KernelStruct(name, named.TagKeyword.Text == "union") is { } kernel)
+                    {
+                        return kernel;
+                    }
+
+                    Report(Diagnostics.Diagnostic.Create(SemanticDiagnostics.UnknownType, Loc(named), $"{named.TagKeyword.Text} {name}")
+                        .WithHint("kernel types come from BTF (/sys/kernel/btf/vmlinux); `btlang -lv 'struct NAME'` shows one"));
+                    return SimpleType.Error;
                 }
 
                 if (named.TagKeyword.Text == "enum")
@@ -609,6 +617,7 @@ internal sealed partial class Binder
                     "string" => new StringType(_settings.MaxStrlen),
                     _ => null,
                 };
+                type ??= Catalog?.KernelBtf is { } btf ? BtfTypeConverter.For(btf).FindNamed(name) : null;
                 if (type is null)
                 {
                     Report(SemanticDiagnostics.UnknownType, named, name);
@@ -675,7 +684,13 @@ internal sealed partial class Binder
         var field = structType.FindMember(name);
         if (field is null)
         {
-            Report(SemanticDiagnostics.UnknownField, member.Name, structType, name);
+            var diagnostic = Diagnostics.Diagnostic.Create(SemanticDiagnostics.UnknownField, Loc(member.Name), structType, name);
+            if (SpellingSuggestion(name, structType.Members.Select(m => m.Name)) is { } suggestion)
+            {
+                diagnostic = diagnostic.WithHint($"Did you mean '{suggestion}'?");
+            }
+
+            Report(diagnostic);
             return new BoundError(member);
         }
 
@@ -735,10 +750,47 @@ internal sealed partial class Binder
         return type.IsError ? new BoundError(size) : new BoundLiteral(size, IntegerType.UInt64, (ulong)type.Size);
     }
 
+    private BoundExpression BindOffsetof(OffsetofExpressionSyntax offsetof)
+    {
+        var type = BindType(offsetof.Type);
+        if (type.IsError)
+        {
+            return new BoundError(offsetof);
+        }
+
+        long offset = 0;
+        foreach (var member in offsetof.Members)
+        {
+            string name = member.Identifier.Text;
+            if (type is not StructType structType || structType.FindMember(name) is not { } field)
+            {
+                Report(SemanticDiagnostics.UnknownField, member, type, name);
+                return new BoundError(offsetof);
+            }
+
+            offset += field.Offset;
+            type = field.Type;
+        }
+
+        return new BoundLiteral(offsetof, IntegerType.UInt64, (ulong)offset);
+    }
+
     private BoundExpression BindBlockExpression(BlockExpressionSyntax block)
     {
-        Report(SemanticDiagnostics.Unsupported, block, "A block expression");
-        return new BoundError(block);
+        var saved = _scope;
+        _scope = new Scope(_scope);
+        var statements = ImmutableArray.CreateBuilder<BoundStatement>();
+        foreach (var statement in block.Statements)
+        {
+            if (BindStatement(statement) is { } bound)
+            {
+                statements.Add(bound);
+            }
+        }
+
+        var value = BindExpression(block.Expression);
+        _scope = saved;
+        return value.Type.IsError ? value : new BoundBlockExpression(block, statements.ToImmutable(), value);
     }
 
     private BoundExpression BindIdentifier(IdentifierExpressionSyntax identifier)

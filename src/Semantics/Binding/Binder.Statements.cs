@@ -95,6 +95,11 @@ internal sealed partial class Binder
 
         if (target is IdentifierExpressionSyntax { Identifier.Text: "_" })
         {
+            if (assignment.Value is CallExpressionSyntax { Identifier.Text: "delete" } deleteCall)
+            {
+                return BindDelete(deleteCall);
+            }
+
             // `_ = e`: evaluate and discard.
             return Record(assignment, new BoundExpressionStatement(assignment, BindExpression(assignment.Value, allowVoid: true)));
         }

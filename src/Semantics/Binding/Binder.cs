@@ -26,6 +26,7 @@ internal sealed partial class Binder
     private readonly List<Diagnostic> _diagnostics = new();
     private readonly Dictionary<SyntaxNode, BoundNode> _boundNodes = new();
     private readonly List<(SyntaxToken Token, Symbol Symbol)> _references = new();
+    private readonly HashSet<string> _declaredMaps = new(StringComparer.Ordinal);
     private ProgramSettings _settings = new();
     private Scope _scope = new(null);
     private ProbeProviderKind? _provider;
@@ -143,7 +144,7 @@ internal sealed partial class Binder
         {
             string name = declaration.MapToken.Text;
             var info = GetMap(name);
-            if (info.DeclaredKind is not null && _report)
+            if (!_declaredMaps.Add(name))
             {
                 Report(SemanticDiagnostics.DuplicateMapDeclaration, declaration.MapToken, name);
                 continue;
@@ -216,7 +217,7 @@ internal sealed partial class Binder
     private List<ProbeCatalog.Tracepoints.TracepointName> ResolveTracepoints(ProbeSyntax probe, ImmutableArray<AttachPoint> points)
     {
         var events = new List<ProbeCatalog.Tracepoints.TracepointName>();
-        if (_options.Catalog is not { } catalog || catalog.Tracepoints.Count == 0)
+        if (Catalog is not { } catalog || catalog.Tracepoints.Count == 0)
         {
             return events;
         }
@@ -273,11 +274,14 @@ internal sealed partial class Binder
             _ => 10 + (int)p,
         };
 
-        return a == b || Group(a) == Group(b) && Group(a) is 0 or 1 or 4;
+        return a == b || Group(a) == Group(b) && Group(a) is 0 or 1 or 4 or 5;
     }
 
     /// <summary>True when the current probe's provider satisfies <paramref name="test"/> (or is unknown: no second error).</summary>
     private bool ProviderAllows(Func<ProbeProviderKind, bool> test) => _provider is not { } provider || test(provider);
+
+    /// <summary>The probe catalog: the options' one, else the machine's (tracefs when readable, else the bundled list).</summary>
+    private ProbeCatalog.IProbeCatalog? Catalog => _options.Catalog ?? ProbeCatalog.SystemProbeCatalog.Shared;
 
     private MapInfo GetMap(string name)
     {
