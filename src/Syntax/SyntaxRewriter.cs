@@ -6,6 +6,13 @@ namespace BtLang.Syntax;
 /// </summary>
 public abstract partial class SyntaxRewriter : SyntaxVisitor<SyntaxNode?>
 {
+    /// <summary>Visits a node; throws <see cref="InsufficientExecutionStackException"/> rather than overflowing the stack.</summary>
+    public override SyntaxNode? Visit(SyntaxNode? node)
+    {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        return base.Visit(node);
+    }
+
     public virtual SyntaxToken VisitToken(SyntaxToken token) => token;
 
     public override SyntaxNode? DefaultVisit(SyntaxNode node) => node;

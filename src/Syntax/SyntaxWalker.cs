@@ -18,6 +18,16 @@ public abstract class SyntaxWalker : SyntaxVisitor
 
     protected SyntaxWalkerDepth Depth { get; }
 
+    /// <summary>
+    /// Visits a node. On a tree too deep for the remaining stack (a 20,000-term expression) this throws
+    /// <see cref="InsufficientExecutionStackException"/>, which can be caught, instead of overflowing the stack.
+    /// </summary>
+    public override void Visit(SyntaxNode? node)
+    {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        base.Visit(node);
+    }
+
     public override void DefaultVisit(SyntaxNode node)
     {
         foreach (var child in node.ChildNodesAndTokens())

@@ -88,5 +88,28 @@ public sealed class RoundTripTests
         var tree = SyntaxTree.ParseText(text);
         TreeInvariants.Check(tree, text);
         Assert.Empty(tree.GetDiagnostics());
+
+        // A walker on a small stack either finishes or throws a catchable exception; it never overflows.
+        Exception? failure = null;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    new NodeCounter().Visit(tree.GetRoot());
+                }
+                catch (Exception e)
+                {
+                    failure = e;
+                }
+            },
+            256 * 1024);
+        thread.Start();
+        thread.Join();
+        Assert.True(failure is null or InsufficientExecutionStackException, failure?.ToString());
+    }
+
+    private sealed class NodeCounter : SyntaxWalker
+    {
     }
 }
