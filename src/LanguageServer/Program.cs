@@ -22,6 +22,7 @@ internal static class Program
         var log = new ServerLog(Console.Error);
         using var host = new LanguageServerHost(new ServerOptions { Log = log });
         host.Start(stdout, stdin);
+        log.Info($"listening on standard input ({ServerLog.SinceProcessStart()} ms after start)");
         await host.WaitForExitAsync().ConfigureAwait(false);
         return host.ExitCode;
     }

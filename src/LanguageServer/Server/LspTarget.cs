@@ -46,7 +46,7 @@ internal sealed partial class LspTarget : IDisposable
         if (_initialized)
             throw Error(LspErrorCodes.InvalidRequest, "the server is already initialized");
         _initialized = true;
-        _options.Log.Info($"initialize from {parameters.ClientInfo?.Name ?? "an unnamed client"} (pid {parameters.ProcessId?.ToString() ?? "-"})");
+        _options.Log.Info($"initialize from {parameters.ClientInfo?.Name ?? "an unnamed client"} (pid {parameters.ProcessId?.ToString() ?? "-"}), {ServerLog.SinceProcessStart()} ms after start");
         string? version = typeof(LspTarget).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
         return new InitializeResult(Capabilities.Create(), new ServerInfo("btlang-lsp", version));
     }

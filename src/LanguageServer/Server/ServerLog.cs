@@ -26,5 +26,12 @@ public sealed class ServerLog
 
     public void Info(string message) => Write("info", message);
 
+    /// <summary>Milliseconds since the process started (for start-up figures in the log).</summary>
+    public static long SinceProcessStart()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return (long)(DateTime.Now - process.StartTime).TotalMilliseconds;
+    }
+
     public void Error(string message) => Write("error", message);
 }
