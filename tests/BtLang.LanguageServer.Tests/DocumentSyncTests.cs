@@ -49,8 +49,23 @@ public sealed class DocumentSyncTests
                 document = document.WithChanges(step + 1, [change], Factory);
                 expected = expected[..start] + insert + expected[end..];
                 Assert.Equal(expected, document.Text.ToString());
+                if (step % 3 == 0)
+                    AssertSameAsFreshParse(document, expected);
             }
+            AssertSameAsFreshParse(document, expected);
         }
+    }
+
+    /// <summary>The tree and diagnostics of an edited document equal those of a fresh parse of its text.</summary>
+    private static void AssertSameAsFreshParse(Document document, string text)
+    {
+        var fresh = BtLang.Syntax.SyntaxTree.ParseText(text, DocumentAnalysis.PathOf(document.Uri));
+        var tree = document.Analysis.Tree;
+        Assert.Equal(text, tree.GetRoot().ToFullString());
+        Assert.True(tree.GetRoot().IsEquivalentTo(fresh.GetRoot()));
+        Assert.Equal(
+            fresh.GetDiagnostics().Select(d => (d.Id, d.Location.Span, d.Message)),
+            tree.GetDiagnostics().Select(d => (d.Id, d.Location.Span, d.Message)));
     }
 
     private static bool SplitsPair(string text, int offset)

@@ -123,6 +123,19 @@ public sealed class FeatureTests
     }
 
     [Fact]
+    public async Task Completion_of_uprobe_symbols_reads_the_named_binary()
+    {
+        Assert.True(File.Exists("/bin/bash"), "the test needs /bin/bash");
+        await using var client = await OpenAsync("uprobe:/bin/bash:readli\n");
+        var list = await client.RequestAsync("textDocument/completion", LspTestClient.At(Uri, 0, 23));
+        var labels = Labels(list);
+        Assert.Contains("readline", labels);
+        Assert.All(labels, l => Assert.StartsWith("readli", l));
+        var item = list.GetProperty("items").EnumerateArray().First(i => i.GetProperty("label").GetString() == "readline");
+        Assert.Equal(17, item.GetProperty("textEdit").GetProperty("range").GetProperty("start").GetProperty("character").GetInt32());
+    }
+
+    [Fact]
     public async Task Completion_is_capped_with_is_incomplete()
     {
         var maps = string.Concat(Enumerable.Range(0, 300).Select(i => $"  @m{i} = 1;\n"));
