@@ -10,6 +10,9 @@ public sealed record CompilationOptions
     /// <summary><c>$1</c>, <c>$2</c>, ... as given after the script on the command line.</summary>
     public ImmutableArray<string> PositionalParameters { get; init; } = ImmutableArray<string>.Empty;
 
+    /// <summary>Named parameters after <c>--</c> on the command line (<c>--verbose</c>, <c>--limit=10</c>), read by <c>getopt()</c>.</summary>
+    public ImmutableArray<string> NamedParameters { get; init; } = ImmutableArray<string>.Empty;
+
     /// <summary><c>--unsafe</c>: allows system(), signal() and other destructive functions.</summary>
     public bool AllowUnsafe { get; init; }
 

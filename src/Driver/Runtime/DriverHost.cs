@@ -147,6 +147,7 @@ internal sealed class DriverHost : IDriverHost
         var compilationOptions = new CompilationOptions
         {
             PositionalParameters = options.PositionalParameters,
+            NamedParameters = options.NamedParameters,
             AllowUnsafe = options.Unsafe,
             SettingOverrides = SettingOverrides(options.Config),
             HasChildProcess = options.Command is not null,

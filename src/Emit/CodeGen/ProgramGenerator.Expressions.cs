@@ -50,7 +50,7 @@ internal sealed partial class ProgramGenerator
                     EmitStatement(statement);
                 }
 
-                return EmitExpression(block.Value);
+                return block.Value is { } value ? EmitExpression(value) : CgValue.Scalar(_c.ConstI64(0));
             case BoundError:
                 return CgValue.Scalar(_c.ConstI64(0));
             default:

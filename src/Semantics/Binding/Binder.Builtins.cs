@@ -128,7 +128,7 @@ internal sealed partial class Binder
                 return null;
             }
 
-            var candidate = TracepointArguments.ToStructType(tracepoint, _settings.MaxStrlen);
+            var candidate = TracepointArguments.ToStructType(tracepoint, _settings.MaxStrlen, KernelStruct);
             if (type is null)
             {
                 type = candidate;

@@ -10,6 +10,11 @@ internal sealed partial class Binder
     private BoundExpression BindCall(CallExpressionSyntax call)
     {
         string name = call.Identifier.Text;
+        if (IsMacro(name))
+        {
+            return BindMacroCall(call, name, call.ArgumentList.Arguments.ToList());
+        }
+
         var info = BuiltinCatalog.FindFunction(name);
         if (info is null)
         {
@@ -125,6 +130,8 @@ internal sealed partial class Binder
             case "nsecs":
             case "comm":
                 return BindBuiltinCall(call, function);
+            case "getopt":
+                return BindGetopt(call);
             default:
                 Report(SemanticDiagnostics.Unsupported, call, $"{name}()");
                 return new BoundError(call);
@@ -197,7 +204,7 @@ internal sealed partial class Binder
         var args = call.ArgumentList.Arguments;
         if (args[0] is MapExpressionSyntax { Keys: null } map)
         {
-            string name = map.MapToken.Text;
+            string name = MapName(map.MapToken);
             var info = GetMap(name);
             info.IsRead = true;
             info.Locations.Add(Loc(map.MapToken));
@@ -237,15 +244,15 @@ internal sealed partial class Binder
             return new BoundError(call);
         }
 
-        var info = GetMap(map.MapToken.Text);
+        var info = GetMap(MapName(map.MapToken));
         info.IsRead = true;
         info.Locations.Add(Loc(map.MapToken));
         if (info.ValueType is null)
         {
-            Report(SemanticDiagnostics.UndefinedMap, map, map.MapToken.Text);
+            Report(SemanticDiagnostics.UndefinedMap, map, MapName(map.MapToken));
         }
 
-        return new BoundCall(call, function, ImmutableArray<BoundExpression>.Empty, type, map.MapToken.Text);
+        return new BoundCall(call, function, ImmutableArray<BoundExpression>.Empty, type, MapName(map.MapToken));
     }
 
     private BoundExpression BindHasKey(CallExpressionSyntax call)
@@ -258,15 +265,15 @@ internal sealed partial class Binder
         }
 
         var key = BindExpression(args[1]);
-        var info = GetMap(map.MapToken.Text);
+        var info = GetMap(MapName(map.MapToken));
         info.IsRead = true;
-        NoteMapKey(map, map.MapToken.Text, key);
+        NoteMapKey(map, MapName(map.MapToken), key);
         if (info.ValueType is null)
         {
-            Report(SemanticDiagnostics.UndefinedMap, map, map.MapToken.Text);
+            Report(SemanticDiagnostics.UndefinedMap, map, MapName(map.MapToken));
         }
 
-        return new BoundCall(call, "has_key", ImmutableArray.Create(key), SimpleType.Bool, map.MapToken.Text);
+        return new BoundCall(call, "has_key", ImmutableArray.Create(key), SimpleType.Bool, MapName(map.MapToken));
     }
 
     private BoundExpression BindStr(CallExpressionSyntax call)
@@ -459,6 +466,48 @@ internal sealed partial class Binder
         };
     }
 
+    /// <summary>getopt("name", default): resolved at compile time from the named parameters after <c>--</c>.</summary>
+    private BoundExpression BindGetopt(CallExpressionSyntax call)
+    {
+        var args = call.ArgumentList.Arguments;
+        string name = LiteralString(args[0], "getopt()");
+        var fallback = args.Count == 2 ? BindExpression(args[1]) : new BoundLiteral(call, SimpleType.Bool, 0);
+        string? given = null;
+        bool present = false;
+        foreach (var parameter in _options.NamedParameters)
+        {
+            string text = parameter.TrimStart('-');
+            int equals = text.IndexOf('=');
+            if ((equals < 0 ? text : text[..equals]) == name)
+            {
+                present = true;
+                given = equals < 0 ? null : text[(equals + 1)..];
+            }
+        }
+
+        if (!present)
+        {
+            return fallback;
+        }
+
+        switch (fallback.Type)
+        {
+            case SimpleType { Kind: TypeKind.Bool }:
+                return new BoundLiteral(call, SimpleType.Bool, given is null or "1" or "true" ? 1UL : 0UL);
+            case StringType:
+                string value = given ?? string.Empty;
+                return new BoundLiteral(call, new StringType(System.Text.Encoding.UTF8.GetByteCount(value) + 1), 0, value);
+            default:
+                if (long.TryParse(given, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out long number))
+                {
+                    return new BoundLiteral(call, IntegerType.Int64, (ulong)number);
+                }
+
+                Report(SemanticDiagnostics.InvalidArgument, call, $"getopt(\"{name}\"): --{name} needs an integer value, got '{given}'");
+                return fallback;
+        }
+    }
+
     private BoundExpression BindBuiltinCall(CallExpressionSyntax call, string function)
     {
         var args = call.ArgumentList.Arguments;
@@ -496,32 +545,48 @@ internal sealed partial class Binder
         return BindBuiltinVariable(call, function, clock)!;
     }
 
+    /// <summary>Checks a printf-like format against its arguments: the format itself, the count, and each type.</summary>
     private void CheckFormat(CallExpressionSyntax call, string function, string format, ImmutableArray<BoundExpression> values)
     {
-        // Count conversions the way C printf reads them; %% is a literal percent sign.
-        int conversions = 0;
-        for (int i = 0; i < format.Length; i++)
+        var parsed = Formatting.PrintfFormat.Parse(format);
+        foreach (var error in parsed.Errors)
         {
-            if (format[i] != '%')
-            {
-                continue;
-            }
-
-            if (i + 1 < format.Length && format[i + 1] == '%')
-            {
-                i++;
-                continue;
-            }
-
-            conversions++;
+            Report(SemanticDiagnostics.PrintfFormat, call.ArgumentList.Arguments[0], $"{function}: {error.Message}");
         }
 
-        if (conversions != values.Length)
+        if (parsed.HasErrors)
         {
-            string message = conversions > values.Length
-                ? $"{function}: Not enough arguments for format string ({conversions} conversions, {values.Length} arguments)"
-                : $"{function}: Too many arguments for format string ({conversions} conversions, {values.Length} arguments)";
-            Report(SemanticDiagnostics.PrintfFormat, call, message);
+            return;
+        }
+
+        if (parsed.CheckArgumentCount(values.Length, function) is { } countError)
+        {
+            Report(SemanticDiagnostics.PrintfFormat, call, countError);
+            return;
+        }
+
+        for (int i = 0; i < values.Length; i++)
+        {
+            var specifier = parsed.Specifiers[i];
+            var type = values[i].Type;
+            if (type.IsError)
+            {
+                continue;
+            }
+
+            string? problem = specifier.Conversion switch
+            {
+                _ when specifier.TakesBuffer => type is BufferType ? null : "a buffer (buf())",
+                Formatting.PrintfConversion.String => null, // %s prints any value
+                Formatting.PrintfConversion.Char => TypeFacts.IsIntegerLike(type) ? null : "an integer",
+                _ => TypeFacts.IsIntegerLike(type) || type.Kind is TypeKind.KernelSymbol or TypeKind.Timestamp ? null : "an integer",
+            };
+            if (problem is not null)
+            {
+                string text = format.Substring(specifier.Position, specifier.Length);
+                Report(SemanticDiagnostics.PrintfFormat, call.ArgumentList.Arguments[i + 1],
+                    $"{function}: {text} expects {problem}, got '{type}'");
+            }
         }
     }
 }

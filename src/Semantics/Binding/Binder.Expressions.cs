@@ -209,7 +209,7 @@ internal sealed partial class Binder
 
     private BoundExpression BindMapRead(MapExpressionSyntax map, BoundExpression? key)
     {
-        string name = map.MapToken.Text;
+        string name = MapName(map.MapToken);
         var info = GetMap(name);
         info.IsRead = true;
         info.Locations.Add(Loc(map.MapToken));
@@ -480,7 +480,7 @@ internal sealed partial class Binder
     {
         if (operandSyntax is MapExpressionSyntax map)
         {
-            string name = map.MapToken.Text;
+            string name = MapName(map.MapToken);
             var key = BindMapKey(map);
             var info = GetMap(name);
             var valueType = info.ValueType is null or IntegerType ? NoteMapValue(map, name, IntegerType.Int64, syntax) : info.ValueType;
@@ -788,9 +788,20 @@ internal sealed partial class Binder
             }
         }
 
-        var value = BindExpression(block.Expression);
+        var value = BindExpression(block.Expression, allowVoid: true);
         _scope = saved;
-        return value.Type.IsError ? value : new BoundBlockExpression(block, statements.ToImmutable(), value);
+        if (value.Type.IsError)
+        {
+            return value;
+        }
+
+        if (value.Type.Kind == TypeKind.Void)
+        {
+            statements.Add(new BoundExpressionStatement(value.Syntax, value));
+            return new BoundBlockExpression(block, statements.ToImmutable(), null);
+        }
+
+        return new BoundBlockExpression(block, statements.ToImmutable(), value);
     }
 
     private BoundExpression BindIdentifier(IdentifierExpressionSyntax identifier)
@@ -799,6 +810,16 @@ internal sealed partial class Binder
         if (identifier.Identifier.IsMissing || name.Length == 0)
         {
             return new BoundError(identifier);
+        }
+
+        if (_identifierArguments.TryGetValue(name, out var argument))
+        {
+            return argument;
+        }
+
+        if (IsMacro(name))
+        {
+            return BindMacroCall(identifier, name, Array.Empty<ExpressionSyntax>());
         }
 
         return BindBuiltinVariable(identifier, name, 0) ?? UnknownIdentifier(identifier, name);

@@ -71,7 +71,7 @@ internal sealed partial class Binder
         if (statement.Expression is CallExpressionSyntax call)
         {
             string name = call.Identifier.Text;
-            var info = Builtins.BuiltinCatalog.FindFunction(name);
+            var info = IsMacro(name) ? null : Builtins.BuiltinCatalog.FindFunction(name);
             if (info is { IsAggregation: true })
             {
                 Report(SemanticDiagnostics.AggregationNotAssigned, call, name);
@@ -121,7 +121,7 @@ internal sealed partial class Binder
 
     private BoundStatement BindMapAssignment(AssignmentStatementSyntax assignment, MapExpressionSyntax map, string op)
     {
-        string name = map.MapToken.Text;
+        string name = MapName(map.MapToken);
         var key = BindMapKey(map);
 
         if (op == "=" && assignment.Value is CallExpressionSyntax call)
@@ -170,7 +170,7 @@ internal sealed partial class Binder
 
     private BoundStatement BindAggregate(AssignmentStatementSyntax assignment, MapExpressionSyntax map, BoundExpression? key, CallExpressionSyntax call, Builtins.BuiltinInfo info)
     {
-        string name = map.MapToken.Text;
+        string name = MapName(map.MapToken);
         string function = info.AliasOf ?? info.Name;
         var arguments = call.ArgumentList.Arguments;
         if (!CheckArgumentCount(call, info))
@@ -251,23 +251,23 @@ internal sealed partial class Binder
         if (arguments.Count == 1 && arguments[0] is MapExpressionSyntax { Keys: not null } keyed)
         {
             var key = BindMapKey(keyed);
-            NoteMapKey(keyed, keyed.MapToken.Text, key);
-            var target = Record(keyed, new BoundMapAccess(keyed, keyed.MapToken.Text, key, GetMapValueTypeForRead(keyed.MapToken.Text) ?? SimpleType.Error));
+            NoteMapKey(keyed, MapName(keyed.MapToken), key);
+            var target = Record(keyed, new BoundMapAccess(keyed, MapName(keyed.MapToken), key, GetMapValueTypeForRead(MapName(keyed.MapToken)) ?? SimpleType.Error));
             return Record(call, new BoundMapDelete(call, target));
         }
 
         if (arguments.Count == 2 && arguments[0] is MapExpressionSyntax { Keys: null } map)
         {
             var key = BindExpression(arguments[1]);
-            NoteMapKey(map, map.MapToken.Text, key);
-            var target = Record(map, new BoundMapAccess(map, map.MapToken.Text, key, GetMapValueTypeForRead(map.MapToken.Text) ?? SimpleType.Error));
+            NoteMapKey(map, MapName(map.MapToken), key);
+            var target = Record(map, new BoundMapAccess(map, MapName(map.MapToken), key, GetMapValueTypeForRead(MapName(map.MapToken)) ?? SimpleType.Error));
             return Record(call, new BoundMapDelete(call, target));
         }
 
         if (arguments.Count == 1 && arguments[0] is MapExpressionSyntax { Keys: null } scalar)
         {
-            NoteMapKey(scalar, scalar.MapToken.Text, null);
-            var target = Record(scalar, new BoundMapAccess(scalar, scalar.MapToken.Text, null, GetMapValueTypeForRead(scalar.MapToken.Text) ?? SimpleType.Error));
+            NoteMapKey(scalar, MapName(scalar.MapToken), null);
+            var target = Record(scalar, new BoundMapAccess(scalar, MapName(scalar.MapToken), null, GetMapValueTypeForRead(MapName(scalar.MapToken)) ?? SimpleType.Error));
             return Record(call, new BoundMapDelete(call, target));
         }
 
@@ -426,7 +426,7 @@ internal sealed partial class Binder
         }
         else if (statement.Iterable is MapExpressionSyntax { Keys: null } map)
         {
-            string name = map.MapToken.Text;
+            string name = MapName(map.MapToken);
             var info = GetMap(name);
             info.IsRead = true;
             info.Locations.Add(Loc(map.MapToken));

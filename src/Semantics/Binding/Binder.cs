@@ -68,6 +68,7 @@ internal sealed partial class Binder
     {
         var root = _tree.GetRoot();
         _settings = BindSettings(root);
+        CollectMacros(root);
         BindMapDeclarations(root);
 
         var probes = ImmutableArray.CreateBuilder<BoundProbe>();
@@ -75,7 +76,10 @@ internal sealed partial class Binder
         {
             if (member is ProbeSyntax probe)
             {
-                probes.Add(BindProbe(probe, probes.Count));
+                foreach (var group in AttachPointGroups(probe))
+                {
+                    probes.Add(BindProbe(probe, probes.Count, group));
+                }
             }
         }
 
@@ -90,7 +94,9 @@ internal sealed partial class Binder
                 m => m.Name,
                 m => new MapSymbol(m.Name, m.HasKey == true ? m.KeyType : null, m.ValueType!, m.Locations.ToImmutableArray(), m.DeclaredKind, m.DeclaredMaxEntries),
                 StringComparer.Ordinal);
-        return new BoundProgram(probes.ToImmutable(), symbols, _settings, _diagnostics.ToImmutableArray());
+        // A probe bound once per tracepoint format reports its common problems once.
+        var diagnostics = _diagnostics.DistinctBy(d => (d.Id, d.Location.Span, d.Message)).ToImmutableArray();
+        return new BoundProgram(probes.ToImmutable(), symbols, _settings, diagnostics);
     }
 
     private ProgramSettings BindSettings(CompilationUnitSyntax root)
@@ -166,10 +172,49 @@ internal sealed partial class Binder
         }
     }
 
-    private BoundProbe BindProbe(ProbeSyntax probe, int index)
+    /// <summary>
+    /// The attach points of a probe, in the groups that need a program each: one group normally; one per distinct
+    /// tracepoint format when the body uses <c>args</c> and the tracepoints' fields differ (as bpftrace does).
+    /// </summary>
+    private List<IReadOnlyList<AttachPointSyntax>?> AttachPointGroups(ProbeSyntax probe)
+    {
+        var single = new List<IReadOnlyList<AttachPointSyntax>?> { null };
+        bool usesArgs = probe.DescendantNodes().OfType<IdentifierExpressionSyntax>().Any(i => i.Identifier.Text == "args");
+        if (!usesArgs || probe.AttachPoints.Count < 2 || Catalog is not { } catalog)
+        {
+            return single;
+        }
+
+        var groups = new List<(string Signature, List<AttachPointSyntax> Points)>();
+        foreach (var attach in probe.AttachPoints)
+        {
+            string text = string.Concat(attach.Tokens.Select(t => t.Text));
+            var point = AttachPointParser.Parse(text, attach.Span, out _);
+            if (point is not { Provider: ProbeProviderKind.Tracepoint, HasWildcard: false } ||
+                catalog.GetTracepoint(point.Target!, point.Function!) is not { } tracepoint)
+            {
+                return single;
+            }
+
+            string signature = string.Join(";", tracepoint.Fields.Select(f => $"{f.Name}:{f.TypeText}:{f.Offset}:{f.Size}"));
+            var group = groups.FirstOrDefault(g => g.Signature == signature);
+            if (group.Points is null)
+            {
+                groups.Add((signature, new List<AttachPointSyntax> { attach }));
+            }
+            else
+            {
+                group.Points.Add(attach);
+            }
+        }
+
+        return groups.Count <= 1 ? single : groups.Select(g => (IReadOnlyList<AttachPointSyntax>?)g.Points).ToList();
+    }
+
+    private BoundProbe BindProbe(ProbeSyntax probe, int index, IReadOnlyList<AttachPointSyntax>? only)
     {
         var attachPoints = ImmutableArray.CreateBuilder<AttachPoint>();
-        foreach (var attach in probe.AttachPoints)
+        foreach (var attach in only ?? (IEnumerable<AttachPointSyntax>)probe.AttachPoints)
         {
             string text = string.Concat(attach.Tokens.Select(t => t.Text));
             if (text.Length == 0)

@@ -7,8 +7,13 @@ namespace BtLang.Semantics.Binding;
 /// <summary>The <c>args</c> struct of a tracepoint, typed from its tracefs <c>format</c> file.</summary>
 internal static class TracepointArguments
 {
-    public static StructType ToStructType(TracepointEvent tracepoint, int maxStrlen)
+    /// <param name="tracepoint">The event and its format fields.</param>
+    /// <param name="maxStrlen">Capacity of <c>__data_loc</c> strings.</param>
+    /// <param name="kernelStruct">Finds kernel structs (from BTF) for <c>struct x *</c> fields; may return null.</param>
+    public static StructType ToStructType(TracepointEvent tracepoint, int maxStrlen, Func<string, bool, StructType?> kernelStruct)
     {
+        // Pointers in syscall arguments point into the calling process (they are __user in the kernel source).
+        bool userPointers = tracepoint.Category == "syscalls";
         var members = ImmutableArray.CreateBuilder<StructMember>();
         foreach (var field in tracepoint.Fields)
         {
@@ -18,13 +23,13 @@ internal static class TracepointArguments
                 continue;
             }
 
-            members.Add(new StructMember(field.Name, field.Offset, FieldType(field)));
+            members.Add(new StructMember(field.Name, field.Offset, FieldType(field, userPointers, kernelStruct)));
         }
 
         return new StructType($"tracepoint_{tracepoint.Category}_{tracepoint.Name}", false, tracepoint.RecordSize, members.ToImmutable(), isContext: true);
     }
 
-    private static BtType FieldType(TracepointField field)
+    private static BtType FieldType(TracepointField field, bool userPointers, Func<string, bool, StructType?> kernelStruct)
     {
         string element = field.TypeText.Replace("const ", string.Empty, StringComparison.Ordinal).Replace("unsigned ", "u", StringComparison.Ordinal).Trim();
         if (field.ArrayLength is int length && length > 0)
@@ -41,8 +46,15 @@ internal static class TracepointArguments
         if (field.IsPointer)
         {
             string pointee = element.TrimEnd('*').Trim();
-            BtType target = pointee is "char" or "uchar" ? IntegerType.Int8 : pointee == "void" ? SimpleType.Void : IntegerType.UInt8;
-            return new PointerType(target);
+            BtType target = pointee switch
+            {
+                "char" or "uchar" => IntegerType.Int8,
+                "void" => SimpleType.Void,
+                _ when pointee.StartsWith("struct ", StringComparison.Ordinal) => kernelStruct(pointee["struct ".Length..].Trim(), false) ?? (BtType)IntegerType.UInt8,
+                _ when pointee.StartsWith("union ", StringComparison.Ordinal) => kernelStruct(pointee["union ".Length..].Trim(), true) ?? (BtType)IntegerType.UInt8,
+                _ => IntegerType.UInt8,
+            };
+            return new PointerType(target, userPointers);
         }
 
         return field.Size is 1 or 2 or 4 or 8 ? IntegerType.Get(field.Size * 8, field.IsSigned) : new ArrayType(IntegerType.UInt8, Math.Max(1, field.Size));

@@ -90,7 +90,8 @@ public static class BuiltinCatalog
         new BuiltinInfo("pid", true, "pid([curr_ns|init]) -> uint32", "Process id, in the current or the initial pid namespace.", 0, 1),
         new BuiltinInfo("tid", true, "tid([curr_ns|init]) -> uint32", "Thread id, in the current or the initial pid namespace.", 0, 1),
         new BuiltinInfo("nsecs", true, "nsecs([monotonic|boot|tai|sw_tai]) -> uint64", "Nanosecond timestamp of a clock.", 0, 1),
-        new BuiltinInfo("comm", true, "comm([int pid]) -> string[16]", "Task name.", 0, 1));
+        new BuiltinInfo("comm", true, "comm([int pid]) -> string[16]", "Task name.", 0, 1),
+        new BuiltinInfo("getopt", true, "getopt(string name [, default]) -> bool | int64 | string", "A named parameter given after -- on the command line (--name or --name=value), or the default.", 1, 2));
 
     private static readonly FrozenDictionary<string, BuiltinInfo> VariablesByName = Variables.ToFrozenDictionary(v => v.Name, StringComparer.Ordinal);
     private static readonly FrozenDictionary<string, BuiltinInfo> FunctionsByName = Functions.ToFrozenDictionary(v => v.Name, StringComparer.Ordinal);
