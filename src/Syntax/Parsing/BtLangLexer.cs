@@ -145,14 +145,15 @@ internal partial class BtLangLexer
             return SyntaxFacts.GetKeywordKind(word) == SyntaxKind.None && SyntaxFacts.GetContextualKeywordKind(word) == SyntaxKind.None;
         }
 
-        // Recovery for a missing `}`: a probe header at the start of a line inside a block ends the block.
-        if (_braceDepth > 0 && Column == 0 && (_lastDefaultType == SEMI || _lastDefaultType == RBRACE || _lastDefaultType == LBRACE)
-            && LooksLikeProbeHeader())
+        // Recovery for a missing `}`: a probe header or a top-level keyword at the start of a line inside a block
+        // ends the block.
+        if (_braceDepth > 0 && Column == 0 && (LooksLikeProbeHeader() || LooksLikeTopLevelKeyword()))
         {
             _braceDepth = 0;
+            _parenDepth = 0;
             _atMemberStart = true;
             _inPredicate = false;
-            return true;
+            return LooksLikeProbeHeader();
         }
 
         return false;
@@ -189,6 +190,26 @@ internal partial class BtLangLexer
         }
 
         return false;
+    }
+
+    /// <summary>`macro name(`, `config = {`, `import "`: members that cannot start a statement.</summary>
+    private bool LooksLikeTopLevelKeyword()
+    {
+        string word = PeekWord(1);
+        int i = word.Length + 1;
+        while (InputStream.LA(i) is ' ' or '\t')
+        {
+            i++;
+        }
+
+        int next = InputStream.LA(i);
+        return word switch
+        {
+            "macro" => i > word.Length + 1 && (char.IsAsciiLetter((char)next) || next == '_'),
+            "config" => next == '=',
+            "import" => next == '"',
+            _ => false,
+        };
     }
 
     private string PeekWord(int offset)

@@ -46,7 +46,7 @@ internal class SyntaxErrorStrategy : DefaultErrorStrategy
     public override void Sync(Antlr4.Runtime.Parser recognizer)
     {
         int next = recognizer.InputStream.LA(1);
-        if (next == BtLangLexer.ATTACH_PART || next == TokenConstants.EOF)
+        if (IsMemberStart(next) || next == TokenConstants.EOF)
         {
             return;
         }
@@ -72,7 +72,7 @@ internal class SyntaxErrorStrategy : DefaultErrorStrategy
     public override void Recover(Antlr4.Runtime.Parser recognizer, RecognitionException e)
     {
         var input = recognizer.InputStream;
-        if (input.LA(1) == BtLangLexer.ATTACH_PART && input.Index != _lastProbeHeaderRecovery)
+        if (IsMemberStart(input.LA(1)) && input.Index != _lastProbeHeaderRecovery)
         {
             _lastProbeHeaderRecovery = input.Index;
             return;
@@ -81,8 +81,27 @@ internal class SyntaxErrorStrategy : DefaultErrorStrategy
         base.Recover(recognizer, e);
     }
 
+    /// <summary>
+    /// Deleting a `;`, `{` or `}` to make the next token fit is almost never what the user meant (it glues two
+    /// statements together); resynchronising at it is better.
+    /// </summary>
+    protected override IToken? SingleTokenDeletion(Antlr4.Runtime.Parser recognizer)
+    {
+        int next = recognizer.InputStream.LA(1);
+        if (next is BtLangLexer.SEMI or BtLangLexer.LBRACE or BtLangLexer.RBRACE || IsMemberStart(next))
+        {
+            return null;
+        }
+
+        return base.SingleTokenDeletion(recognizer);
+    }
+
     protected override void ReportNoViableAlternative(Antlr4.Runtime.Parser recognizer, NoViableAltException e) =>
-        Add(e.OffendingToken, e.OffendingToken.Type is TokenConstants.EOF or BtLangLexer.ATTACH_PART ? recognizer.GetExpectedTokens() : null);
+        Add(e.OffendingToken, e.OffendingToken.Type == TokenConstants.EOF || IsMemberStart(e.OffendingToken.Type) ? recognizer.GetExpectedTokens() : null);
+
+    /// <summary>Tokens the lexer makes only at the start of a top-level member: a probe header or a contextual keyword.</summary>
+    private static bool IsMemberStart(int type) =>
+        type is BtLangLexer.ATTACH_PART or BtLangLexer.CONFIG or BtLangLexer.MACRO or BtLangLexer.IMPORT or BtLangLexer.TYPEDEF;
 
     protected override void ReportInputMismatch(Antlr4.Runtime.Parser recognizer, InputMismatchException e) =>
         Add(e.OffendingToken, e.GetExpectedTokens());
