@@ -32,6 +32,23 @@ public sealed class CorpusTests
         });
     }
 
+    /// <summary>Recovery: deleting any one `)` from a valid script gives exactly one diagnostic, at or after it.</summary>
+    [Theory]
+    [MemberData(nameof(ValidScripts))]
+    public void OneMissingCloseParenGivesOneDiagnostic(string name)
+    {
+        string text = File.ReadAllText(RepoPaths.Combine("tests", "corpus", "valid", name));
+        var parens = SyntaxTree.ParseText(text).GetRoot().DescendantTokens().Where(t => t.Kind == SyntaxKind.CloseParenToken).ToList();
+        foreach (var paren in parens)
+        {
+            string edited = text.Remove(paren.Span.Start, 1);
+            var tree = SyntaxTree.ParseText(edited);
+            TreeInvariants.Check(tree, edited);
+            var diagnostic = Assert.Single(tree.GetDiagnostics());
+            Assert.True(diagnostic.Location.Span.Start >= paren.Span.Start, $"{name}@{paren.Span.Start}: {diagnostic}");
+        }
+    }
+
     [Theory]
     [MemberData(nameof(ValidScripts))]
     public void ParsesWithoutDiagnostics(string name)
