@@ -72,6 +72,9 @@ internal sealed partial class ProgramGenerator
             case "strncmp":
                 int limit = int.Parse(call.Text!, System.Globalization.CultureInfo.InvariantCulture);
                 return CgValue.Scalar(ToI64(_b.Not(EmitBoundedStringEquals(call.Arguments[0], call.Arguments[1], limit))));
+            case "join":
+                EmitJoin(call);
+                return Void();
             case "signal":
                 Helper(BpfHelper.SendSignal, I64, _b.Trunc(EmitScalar(call.Arguments[0]), I32));
                 return Void();
@@ -179,6 +182,39 @@ internal sealed partial class ProgramGenerator
         _b.Br(done);
 
         _b.PositionAtEnd(done);
+    }
+
+    private const int JoinArguments = 16;
+    private const int JoinArgumentSize = 256;
+
+    /// <summary>
+    /// join(argv [, sep]): reads up to 16 strings from a NULL-terminated array of user string pointers (like
+    /// execve's argv) into one event; user space joins them with the separator, stopping at the first empty one.
+    /// </summary>
+    private void EmitJoin(BoundCall call)
+    {
+        var element = new StringType(JoinArgumentSize);
+        var tuple = new TupleType(Enumerable.Repeat<BtType>(element, JoinArguments).ToImmutableArray());
+        int id = _gen.AddFormat(new FormatMetadata { Kind = EventKind.Join, Format = call.Text ?? " ", Arguments = _gen.ToRuntimeType(tuple), Location = LocationText(call) });
+        var array = EmitScalar(call.Arguments[0]);
+        var pointer = StackSlot(I64, "join_arg");
+        EmitEvent(EventKind.Join, id, tuple.Size, payload =>
+        {
+            var done = NewBlock("join_done");
+            for (int i = 0; i < JoinArguments; i++)
+            {
+                _b.Store(_c.ConstI64(0), pointer, 8);
+                Helper(BpfHelper.ProbeReadUser, I64, pointer, _c.ConstI32(8), _b.IntToPtr(_b.Add(array, _c.ConstI64(8 * i))));
+                var address = _b.Load(I64, pointer, 8);
+                var next = NewBlock("join_next");
+                _b.CondBr(_b.ICmp(LlvmIntPredicate.Equal, address, _c.ConstI64(0)), done, next);
+                _b.PositionAtEnd(next);
+                Helper(BpfHelper.ProbeReadUserStr, I64, _b.ByteOffset(payload, tuple.Offsets[i]), _c.ConstI32(JoinArgumentSize), _b.IntToPtr(address));
+            }
+
+            _b.Br(done);
+            _b.PositionAtEnd(done);
+        });
     }
 
     private CgValue EmitStr(BoundCall call)
