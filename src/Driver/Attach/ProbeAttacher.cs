@@ -3,6 +3,7 @@ using System.Diagnostics;
 using BtLang.Diagnostics;
 using BtLang.Driver.LibBpf;
 using BtLang.Emit.Metadata;
+using BtLang.Semantics.ProbeCatalog.Wildcards;
 
 namespace BtLang.Driver.Attach;
 
@@ -290,8 +291,13 @@ public sealed class ProbeAttacher
             return AttachResult.Failure(pidError);
         }
 
-        string provider = point.Namespace ?? "";
         string name = point.Function ?? "";
+        if (string.IsNullOrEmpty(point.Namespace) || point.HasWildcard)
+        {
+            return AttachUsdtMatching(request, path, point.Namespace, name);
+        }
+
+        string provider = point.Namespace;
         var link = request.Program.TryAttachUsdt(_options.Pid ?? -1, path, provider, name, point.Text, out int errno);
         if (link is not null)
         {
@@ -302,6 +308,44 @@ public sealed class ProbeAttacher
             ? AttachResult.Failure(Diagnostic.Create(LibBpfDiagnostics.UsdtProbeNotFound, Location.None, point.Text, provider, name, path)
                 .WithHint($"btlang -l 'usdt:{path}:*' lists its probes"), isMissingProbe: true)
             : AttachResult.Failure(Failed(point, errno));
+    }
+
+    /// <summary>
+    /// usdt:path:name (no provider, like bpftrace) and wildcards in provider or name: every probe of the binary that
+    /// matches. libbpf needs the exact provider and name, so they are looked up in the binary's stapsdt notes.
+    /// </summary>
+    private AttachResult AttachUsdtMatching(AttachRequest request, string path, string? providerPattern, string namePattern)
+    {
+        var point = request.Point;
+        var provider = WildcardPattern.Parse(string.IsNullOrEmpty(providerPattern) ? "*" : providerPattern);
+        var name = WildcardPattern.Parse(namePattern);
+        var probes = BtLang.Semantics.ProbeCatalog.Elf.ElfBinary.TryLoad(path, out var binary, out _)
+            ? binary.UsdtProbes.Where(p => provider.IsMatch(p.Provider) && name.IsMatch(p.Name)).Select(p => (p.Provider, p.Name)).Distinct().ToList()
+            : [];
+        if (probes.Count == 0)
+        {
+            return AttachResult.Failure(Diagnostic.Create(LibBpfDiagnostics.UsdtProbeNotFound, Location.None, point.Text, providerPattern ?? "", namePattern, path)
+                .WithHint($"btlang -l 'usdt:{path}:*' lists its probes"), isMissingProbe: true);
+        }
+
+        var links = ImmutableArray.CreateBuilder<BpfLink>();
+        foreach (var probe in probes)
+        {
+            var link = request.Program.TryAttachUsdt(_options.Pid ?? -1, path, probe.Provider, probe.Name, point.Text, out int errno);
+            if (link is null)
+            {
+                foreach (var attached in links)
+                {
+                    attached.Dispose();
+                }
+
+                return AttachResult.Failure(Failed(point, errno));
+            }
+
+            links.Add(link);
+        }
+
+        return AttachResult.Success(links.ToImmutable(), probes.Count);
     }
 
     private AttachResult AttachSoftwareOrHardware(AttachRequest request, bool hardware)

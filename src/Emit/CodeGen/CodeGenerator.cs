@@ -296,20 +296,46 @@ internal sealed class CodeGenerator : IDisposable
             baseName = $"bt_p{probe.Index}";
         }
 
+        if (probe.Provider == ProbeProviderKind.Usdt)
+        {
+            ProgramGenerator.DefineUsdtMaps(_module);
+        }
+
         bool usesProbe = UsesProbeBuiltin(probe);
-        if (!usesProbe || probe.AttachPoints.Length <= 1)
+        if (!usesProbe || (probe.AttachPoints.Length <= 1 && !probe.AttachPoints.Any(p => p.Provider == ProbeProviderKind.Tracepoint && p.HasWildcard)))
         {
             int nameIndex = AddProbeName(probe.AttachPoints.IsEmpty ? string.Empty : probe.AttachPoints[0].CanonicalName);
             yield return new ProgramUnit(baseName, SectionFor(probe.AttachPoints.FirstOrDefault(), probe.Provider), probe.AttachPoints, nameIndex);
             yield break;
         }
 
-        for (int i = 0; i < probe.AttachPoints.Length; i++)
+        // A tracepoint wildcard is expanded here (like bpftrace) so that each match gets its own name constant.
+        var points = probe.AttachPoints.SelectMany(ExpandTracepointWildcard).ToList();
+        for (int i = 0; i < points.Count; i++)
         {
-            var point = probe.AttachPoints[i];
+            var point = points[i];
             string name = $"bt_p{probe.Index}_{i}";
             yield return new ProgramUnit(name, SectionFor(point, point.Provider), ImmutableArray.Create(point), AddProbeName(point.CanonicalName));
         }
+    }
+
+    /// <summary>The tracepoints a wildcard tracepoint attach point matches (from the probe catalog); other points as they are.</summary>
+    private IEnumerable<AttachPoint> ExpandTracepointWildcard(AttachPoint point)
+    {
+        if (point.Provider != ProbeProviderKind.Tracepoint || !point.HasWildcard)
+        {
+            return [point];
+        }
+
+        var catalog = _compilation.Options.Catalog ?? BtLang.Semantics.ProbeCatalog.SystemProbeCatalog.Shared;
+        var category = BtLang.Semantics.ProbeCatalog.Wildcards.WildcardPattern.Parse(point.Target ?? "*");
+        var event_ = BtLang.Semantics.ProbeCatalog.Wildcards.WildcardPattern.Parse(point.Function ?? "*");
+        var matches = catalog.Tracepoints
+            .Where(t => category.IsMatch(t.Category) && event_.IsMatch(t.Name))
+            .OrderBy(t => t.Category, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal)
+            .Select(t => point with { Target = t.Category, Function = t.Name, HasWildcard = false, Text = $"tracepoint:{t.Category}:{t.Name}" })
+            .ToList();
+        return matches.Count == 0 ? [point] : matches;
     }
 
     private static bool UsesProbeBuiltin(BoundProbe probe) =>

@@ -196,6 +196,11 @@ internal sealed partial class ProgramGenerator
             return _b.Load(I64, _b.ByteOffset(_program.Context, n * 8), 8);
         }
 
+        if (_probe.Provider == ProbeProviderKind.Usdt)
+        {
+            return EmitUsdtArgument(n);
+        }
+
         // struct pt_regs: r15 r14 r13 r12 bp bx r11 r10 r9 r8 ax cx dx si di orig_ax ip cs flags sp ss
         int[] offsets = { 14 * 8, 13 * 8, 12 * 8, 11 * 8, 9 * 8, 8 * 8 };
         if (n < offsets.Length)

@@ -1,0 +1,54 @@
+namespace BtLang.Runtime.Tests.Probes;
+
+/// <summary>The command-line flags that touch probes: -c, -p, -l and -lv (compared with bpftrace 0.17 where the formats agree).</summary>
+public sealed class CommandLineProbeTests
+{
+    [KernelFact]
+    public void ChildCommandIsTracedByCpidAndEndsTheRun()
+    {
+        var before = KernelFacts.LoadedPrograms();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (code, stdout, stderr) = BtlangProcess.Run("-e", "tracepoint:syscalls:sys_enter_getpid /pid == cpid/ { @calls = count(); }", "-c", $"{Workload.Path} 7 go");
+        Assert.True(code == 0, stderr);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"the run did not end with the child ({clock.Elapsed})");
+        Assert.Contains("@calls: 7\n", stdout);
+        Leaks.AssertNoneSince(before);
+    }
+
+    [KernelFact]
+    public void PidThatDoesNotExistIsOneClearError()
+    {
+        var before = KernelFacts.LoadedPrograms();
+        int pid = Enumerable.Range(4_000_000, 100_000).First(p => !Directory.Exists($"/proc/{p}"));
+        var (code, stdout, stderr) = BtlangProcess.Run("-p", pid.ToString(System.Globalization.CultureInfo.InvariantCulture), "-e", "tracepoint:syscalls:sys_enter_getpid { @ = count(); }");
+        Assert.Equal(1, code);
+        Assert.Empty(stdout);
+        Assert.StartsWith($"ERROR: process with pid {pid} does not exist", stderr);
+        Leaks.AssertNoneSince(before);
+    }
+
+    [KernelTheory]
+    [InlineData("-l", "tracepoint:syscalls:sys_enter_getpi*")]
+    [InlineData("-l", "tracepoint:sched:sched_process_*")]
+    [InlineData("-lv", "tracepoint:syscalls:sys_enter_openat")]
+    [InlineData("-l", "usdt:WORKLOAD:*")]
+    [InlineData("-l", "uprobe:WORKLOAD:bt_*")]
+    public void ListingMatchesBpftrace(string flag, string pattern)
+    {
+        pattern = pattern.Replace("WORKLOAD", Workload.Path, StringComparison.Ordinal);
+        var ours = BtlangProcess.Run(flag, pattern);
+        Assert.True(ours.Code == 0, ours.Stderr);
+        Assert.NotEmpty(ours.Stdout);
+        var (code, theirs) = KernelFacts.Run("timeout", "30", "bpftrace", flag, pattern);
+        Assert.True(code == 0, theirs);
+        Assert.Equal(theirs, ours.Stdout);
+    }
+
+    [KernelFact]
+    public void ListingNamesTheWorkloadsUsdtProbes()
+    {
+        var (code, stdout, stderr) = BtlangProcess.Run("-l", $"usdt:{Workload.Path}:*");
+        Assert.True(code == 0, stderr);
+        Assert.Equal($"usdt:{Workload.Path}:btprov:mem\nusdt:{Workload.Path}:btprov:tick\n", stdout);
+    }
+}

@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace BtLang.Runtime.Tests.Probes;
+
+/// <summary>
+/// One end-to-end test per probe provider that works on this kernel, through the built <c>btlang</c>: each traces a
+/// workload the test starts (Fixtures/workload.c) and checks exact values, and ends with nothing of ours loaded.
+/// </summary>
+public sealed class ProviderTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+
+    private static string W => Workload.Path;
+
+    private static (int Code, string Stdout, string Stderr) RunChecked(params string[] arguments)
+    {
+        var before = KernelFacts.LoadedPrograms();
+        var result = BtlangProcess.Run(arguments);
+        Leaks.AssertNoneSince(before);
+        return result;
+    }
+
+    private static string[] Lines(string text, string prefix) =>
+        text.Split('\n').Where(l => l.StartsWith(prefix, StringComparison.Ordinal)).ToArray();
+
+    [KernelFact]
+    public void TracepointWildcardCountsExactlyAndProbeNamesTheMatch()
+    {
+        var (code, stdout, stderr) = RunChecked("-e", "tracepoint:syscalls:sys_enter_getpi* /pid == cpid/ { @[probe] = count(); }", "-c", $"{W} 5 go");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(new[] { "@[tracepoint:syscalls:sys_enter_getpid]: 5" }, Lines(stdout, "@"));
+    }
+
+    [KernelFact]
+    public void TracepointArgsWithDotArrowAndStr()
+    {
+        // Zero rounds: the workload exits with status 1 (total == 0).
+        string script =
+            "tracepoint:syscalls:sys_enter_execve /pid == cpid/ { printf(\"exec %s\\n\", str(args.filename)); }\n" +
+            "tracepoint:syscalls:sys_enter_exit_group /pid == cpid/ { printf(\"exit %d %d\\n\", args.error_code, args->error_code); }";
+        var (code, stdout, stderr) = RunChecked("-e", script, "-c", $"{W} 0 go");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(new[] { "exit 1 1" }, Lines(stdout, "exit "));
+        Assert.Contains($"exec {W}", Lines(stdout, "exec "));
+    }
+
+    [KernelFact]
+    public void RawTracepointCountsExecsOfTheWorkload()
+    {
+        var before = KernelFacts.LoadedPrograms();
+        using var btlang = BtlangProcess.Start("-e", $"rawtracepoint:sched_process_exec /comm == \"{Workload.Comm}\"/ {{ @execs = count(); @nonzero = sum(arg0 != 0); }}");
+        btlang.WaitUntilAttached();
+        KernelFacts.RunWorkload(W, "0 go", 3);
+        btlang.Signal(KernelFacts.SigInt);
+        int code = btlang.WaitForExit(Bound);
+        Assert.True(code == 0, btlang.Stderr);
+        Assert.Equal(new[] { "@execs: 3", "@nonzero: 3" }, Lines(btlang.Stdout, "@"));
+        Leaks.AssertNoneSince(before);
+    }
+
+    [KernelFact]
+    public void UprobeByNameOffsetAndAddressAndUretprobeValues()
+    {
+        ulong address = Workload.AddressOf("bt_add");
+        string script =
+            $"uprobe:{W}:bt_add {{ printf(\"add %d %d\\n\", arg0, arg1); }}\n" +
+            $"uretprobe:{W}:bt_twice {{ printf(\"twice %d\\n\", retval); }}\n" +
+            // At -O0, bt_add starts with push %rbp (1 byte) and mov %rsp,%rbp (3 bytes): +4 is an instruction boundary.
+            $"uprobe:{W}:bt_add+4 {{ @offset = count(); }}\n" +
+            $"uprobe:{W}:0x{address:x} {{ @address = count(); }}";
+        var (code, stdout, stderr) = RunChecked("-e", script, "-c", $"{W} 3 go");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(new[] { "add 0 40", "add 1 40", "add 2 40" }, Lines(stdout, "add "));
+        Assert.Equal(new[] { "twice 200", "twice 202", "twice 204" }, Lines(stdout, "twice "));
+        Assert.Equal(new[] { "@address: 3", "@offset: 3" }, Lines(stdout, "@"));
+        Assert.Contains("Attached 4 probes", stderr);
+    }
+
+    [KernelFact]
+    public void FuncAndProbeNameTheAttachPointThatFired()
+    {
+        // The workload lingers, so that func (resolved at print time from /proc/PID/maps) finds it alive.
+        string script = $"uprobe:{W}:bt_add, uprobe:{W}:bt_twice {{ printf(\"%s|%s\\n\", func, probe); }}";
+        var (code, stdout, stderr) = RunChecked("-e", script, "-c", $"{W} 2 go 1500");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(
+            new[] { $"bt_add|uprobe:{W}:bt_add", $"bt_twice|uprobe:{W}:bt_twice", $"bt_add|uprobe:{W}:bt_add", $"bt_twice|uprobe:{W}:bt_twice" },
+            Lines(stdout, "bt_"));
+    }
+
+    [KernelFact]
+    public void UprobeOnALibraryByShortName()
+    {
+        var (code, stdout, stderr) = RunChecked("-e", "uprobe:libc:getpid /pid == cpid/ { @calls = count(); }", "-c", $"{W} 4 go");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(new[] { "@calls: 4" }, Lines(stdout, "@"));
+    }
+
+    [KernelFact]
+    public void UsdtArgumentsFromRegistersMemoryAndConstants()
+    {
+        // tick's arguments are -4@-12(%rbp) (memory) and -8@%rax (register); mem's are -4@%eax, -2@%dx, -4@$42.
+        string script =
+            $"usdt:{W}:btprov:tick {{ printf(\"tick %d %d %s\\n\", arg0, arg1, probe); }}\n" +
+            $"usdt:{W}:mem {{ printf(\"mem %d %d %d\\n\", arg0, arg1, arg2); }}";
+        var (code, stdout, stderr) = RunChecked("-e", script, "-c", $"{W} 3 go");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(new[] { "tick 0 7 usdt:" + W + ":btprov:tick", "tick 1 1007 usdt:" + W + ":btprov:tick", "tick 2 2007 usdt:" + W + ":btprov:tick" }, Lines(stdout, "tick "));
+        Assert.Equal(new[] { "mem -5 300 42", "mem -6 301 42", "mem -7 302 42" }, Lines(stdout, "mem "));
+    }
+
+    [KernelFact]
+    public void UsdtWildcardAttachesEveryMatchingProbe()
+    {
+        var (code, stdout, stderr) = RunChecked("-e", $"usdt:{W}:btprov:* {{ @fired = count(); }}", "-c", $"{W} 3 go");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(new[] { "@fired: 6" }, Lines(stdout, "@"));
+    }
+
+    [KernelFact]
+    public void ProfileCountsOnSomeCpu()
+    {
+        var (code, stdout, stderr) = RunChecked("-e", "profile:hz:99 { @[cpu] = count(); } interval:ms:500 { exit(); }");
+        Assert.True(code == 0, stderr);
+        var lines = Lines(stdout, "@");
+        Assert.NotEmpty(lines);
+        Assert.All(lines, l => Assert.Matches(@"^@\[\d+\]: [1-9]\d*$", l));
+    }
+
+    [KernelFact]
+    public void IntervalFiresOnOneCpuAndExitsAfterN()
+    {
+        var clock = Stopwatch.StartNew();
+        var (code, stdout, stderr) = RunChecked("-e", "interval:ms:100 { @n = count(); @cpus[cpu] = count(); if (@n == 5) { exit(); } }");
+        Assert.True(code == 0, stderr);
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(450), $"5 ticks of 100 ms took {clock.Elapsed}");
+        var cpus = Lines(stdout, "@cpus[");
+        Assert.Single(cpus);
+        Assert.Matches(@"^@cpus\[\d+\]: 5$", cpus[0]);
+        Assert.Contains("@n: 5", Lines(stdout, "@n"));
+    }
+
+    [KernelFact]
+    public void SoftwarePageFaultsOfTheWorkload()
+    {
+        var (code, stdout, stderr) = RunChecked("-e", "software:page-faults:1 /pid == cpid/ { @faults = count(); }", "-c", $"{W} 1 go");
+        Assert.True(code == 0, stderr);
+        var line = Assert.Single(Lines(stdout, "@faults"));
+        Assert.True(long.Parse(line["@faults: ".Length..], System.Globalization.CultureInfo.InvariantCulture) > 10, line);
+    }
+
+    [KernelFact]
+    public void WatchpointCountsWritesOfAGlobal()
+    {
+        var before = KernelFacts.LoadedPrograms();
+        using var workload = Workload.StartWaiting(rounds: 3);
+        try
+        {
+            string address = workload.StandardOutput.ReadLine()!;
+            Assert.Matches("^0x[0-9a-f]+$", address);
+            using var btlang = BtlangProcess.Start("-p", workload.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "-e", $"watchpoint:{address}:8:w {{ @writes = count(); }}");
+            btlang.WaitUntilAttached();
+            Workload.Release(workload);
+            int code = btlang.WaitForExit(Bound);
+            Assert.True(code == 0, btlang.Stderr);
+            Assert.Equal(new[] { "@writes: 3" }, Lines(btlang.Stdout, "@"));
+        }
+        finally
+        {
+            if (!workload.HasExited)
+            {
+                workload.Kill();
+            }
+        }
+
+        Leaks.AssertNoneSince(before);
+    }
+
+    [KernelFact]
+    public void EndRunsOnceAtExitBeforeTheMapsPrint()
+    {
+        var (code, stdout, stderr) = RunChecked("-e", "BEGIN { printf(\"begin\\n\"); @m = 1; } END { printf(\"end\\n\"); } interval:ms:50 { exit(); }");
+        Assert.True(code == 0, stderr);
+        Assert.Equal("begin\nend\n\n\n@m: 1\n", stdout);
+    }
+
+    [KernelFact]
+    public void SeveralAttachPointsShareOneProbeBody()
+    {
+        string script = "tracepoint:syscalls:sys_enter_getpid, tracepoint:syscalls:sys_enter_exit_group /pid == cpid/ { @ = count(); }";
+        var (code, stdout, stderr) = RunChecked("-e", script, "-c", $"{W} 3 go");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(new[] { "@: 4" }, Lines(stdout, "@"));
+        Assert.Contains("Attached 2 probes", stderr);
+    }
+
+    [KernelFact]
+    public void ProbeBuiltinWithSeveralAttachPointsNamesEach()
+    {
+        string script = "tracepoint:syscalls:sys_enter_getpid, tracepoint:syscalls:sys_enter_exit_group /pid == cpid/ { @[probe] = count(); }";
+        var (code, stdout, stderr) = RunChecked("-e", script, "-c", $"{W} 3 go");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(new[] { "@[tracepoint:syscalls:sys_enter_exit_group]: 1", "@[tracepoint:syscalls:sys_enter_getpid]: 3" }, Lines(stdout, "@"));
+    }
+
+    [KernelFact]
+    public void PidFilterSeesOnlyThatProcess()
+    {
+        var before = KernelFacts.LoadedPrograms();
+        using var workload = Workload.StartWaiting(rounds: 4);
+        try
+        {
+            workload.StandardOutput.ReadLine();
+            using var btlang = BtlangProcess.Start("-p", workload.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "-e", "tracepoint:syscalls:sys_enter_getpid { @[pid] = count(); }");
+            btlang.WaitUntilAttached();
+            KernelFacts.RunWorkload(W, "2 go", 1); // another process calling getpid: not counted
+            Workload.Release(workload);
+            int code = btlang.WaitForExit(Bound);
+            Assert.True(code == 0, btlang.Stderr);
+            Assert.Equal(new[] { $"@[{workload.Id}]: 4" }, Lines(btlang.Stdout, "@"));
+        }
+        finally
+        {
+            if (!workload.HasExited)
+            {
+                workload.Kill();
+            }
+        }
+
+        Leaks.AssertNoneSince(before);
+    }
+}
