@@ -72,14 +72,19 @@ public sealed partial class CDeclarations
         ImmutableArray<string> includeDirectories,
         ImmutableArray<string> includeFiles,
         out ImmutableArray<Diagnostic> diagnostics) =>
-        Parse(root, includeDirectories, includeFiles, File.Exists("/sys/kernel/btf/vmlinux"), out diagnostics);
+        Parse(root, includeDirectories, includeFiles, File.Exists("/sys/kernel/btf/vmlinux"), externalStructs: null, out diagnostics);
 
-    /// <summary>As <see cref="Parse(CompilationUnitSyntax, ImmutableArray{string}, ImmutableArray{string}, out ImmutableArray{Diagnostic})"/>, saying whether kernel BTF is available.</summary>
+    /// <summary>
+    /// As <see cref="Parse(CompilationUnitSyntax, ImmutableArray{string}, ImmutableArray{string}, out ImmutableArray{Diagnostic})"/>,
+    /// saying whether kernel BTF is available, and resolving structs the C text only declares (a member
+    /// <c>struct task_struct *t;</c> without the kernel header) through <paramref name="externalStructs"/> (name, isUnion), e.g. BTF.
+    /// </summary>
     public static CDeclarations Parse(
         CompilationUnitSyntax root,
         ImmutableArray<string> includeDirectories,
         ImmutableArray<string> includeFiles,
         bool kernelBtfAvailable,
+        Func<string, bool, StructType?>? externalStructs,
         out ImmutableArray<Diagnostic> diagnostics)
     {
         includeDirectories = includeDirectories.IsDefault ? ImmutableArray<string>.Empty : includeDirectories;
@@ -121,7 +126,7 @@ public sealed partial class CDeclarations
         }
 
         var result = ImmutableArray.CreateBuilder<Diagnostic>();
-        var reader = new ClangTypeReader();
+        var reader = new ClangTypeReader(externalStructs);
         var macroNames = new List<string>();
 
         // Parse; a missing system header is dropped and the text parsed again (bounded by the number of includes).

@@ -13,7 +13,7 @@ public sealed class CDeclarationsTests
     {
         var tree = SyntaxTree.ParseText(script, path);
         Assert.Empty(tree.GetDiagnostics());
-        return CDeclarations.Parse(tree.GetRoot(), includeDirectories, ImmutableArray<string>.Empty, btf, out diagnostics);
+        return CDeclarations.Parse(tree.GetRoot(), includeDirectories, ImmutableArray<string>.Empty, btf, externalStructs: null, out diagnostics);
     }
 
     private static CDeclarations ParseClean(string script, ImmutableArray<string> includeDirectories = default)
@@ -238,6 +238,25 @@ public sealed class CDeclarationsTests
         Assert.Empty(diagnostics);
         Assert.True(c.TryGetConstant("HAVE", out long none));
         Assert.Equal(0, none);
+    }
+
+    [Fact]
+    public void DeclaredOnlyStructsResolveThroughTheExternalResolver()
+    {
+        var task = new StructType("task_struct", isUnion: false, 4096, [new StructMember("pid", 1234, IntegerType.Int32)]);
+        var requests = new List<(string, bool)>();
+        var tree = SyntaxTree.ParseText("struct Holder { struct task_struct *t; struct unknown_thing *u; };\n");
+        var c = CDeclarations.Parse(tree.GetRoot(), ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, kernelBtfAvailable: true,
+            (name, isUnion) => { requests.Add((name, isUnion)); return name == "task_struct" ? task : null; },
+            out var diagnostics);
+        Assert.Empty(diagnostics);
+        var holder = c.FindStruct("Holder", isUnion: false)!;
+        Assert.Same(task, Assert.IsType<PointerType>(holder.FindMember("t")!.Type).Element);
+        var unknown = Assert.IsType<StructType>(Assert.IsType<PointerType>(holder.FindMember("u")!.Type).Element);
+        Assert.Equal("unknown_thing", unknown.Name);
+        Assert.Empty(unknown.Members);
+        Assert.Equal([("task_struct", false), ("unknown_thing", false)], requests);
+        Assert.Null(c.FindStruct("task_struct", isUnion: false));
     }
 
     [Fact]

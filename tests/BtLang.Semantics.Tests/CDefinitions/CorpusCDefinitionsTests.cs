@@ -13,7 +13,7 @@ public sealed class CorpusCDefinitionsTests
     {
         string path = RepoPaths.Combine("tests", "corpus", "valid", name);
         var tree = SyntaxTree.ParseText(File.ReadAllText(path), path);
-        var declarations = CDeclarations.Parse(tree.GetRoot(), includeDirectories, ImmutableArray<string>.Empty, kernelBtfAvailable: true, out var diagnostics);
+        var declarations = CDeclarations.Parse(tree.GetRoot(), includeDirectories, ImmutableArray<string>.Empty, kernelBtfAvailable: true, externalStructs: null, out var diagnostics);
         Assert.Empty(diagnostics);
         return declarations;
     }

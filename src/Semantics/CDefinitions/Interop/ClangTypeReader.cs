@@ -12,7 +12,11 @@ internal sealed class ClangTypeReader
 {
     private readonly Dictionary<string, BtType> _recordsBySpelling = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ImmutableArray<StructMember>> _membersBySpelling = new(StringComparer.Ordinal);
+    private readonly Func<string, bool, StructType?>? _externalStructs;
     private int _anonymousCount;
+
+    /// <param name="externalStructs">Resolves structs the C text only declares (<c>struct task_struct *</c>), e.g. from BTF.</param>
+    public ClangTypeReader(Func<string, bool, StructType?>? externalStructs) => _externalStructs = externalStructs;
 
     public Dictionary<string, StructType> Structs { get; } = new(StringComparer.Ordinal);
 
@@ -104,6 +108,12 @@ internal sealed class ClangTypeReader
         string name = LibClang.clang_Cursor_isAnonymous(declaration) != 0
             ? $"anon#{++_anonymousCount}"
             : LibClang.ToStringAndDispose(LibClang.clang_getCursorSpelling(declaration));
+
+        if (size < 0 && name.Length > 0 && !name.StartsWith("anon#", StringComparison.Ordinal) && _externalStructs?.Invoke(name, isUnion) is { } external)
+        {
+            _recordsBySpelling[spelling] = external;
+            return external;
+        }
 
         // Registered before its members are read, so pointers back to it (linked lists) end the recursion.
         var record = new StructType(name, isUnion, (int)Math.Max(0, size), () => _membersBySpelling.GetValueOrDefault(spelling, ImmutableArray<StructMember>.Empty));

@@ -1,0 +1,38 @@
+namespace BtLang.Semantics.CDefinitions.Interop;
+
+/// <summary>The CXTypeKind values the front end maps to BtLang types.</summary>
+internal enum CXTypeKind
+{
+    Invalid = 0,
+    Void = 2,
+    Bool = 3,
+    Char_U = 4,
+    UChar = 5,
+    Char16 = 6,
+    Char32 = 7,
+    UShort = 8,
+    UInt = 9,
+    ULong = 10,
+    ULongLong = 11,
+    UInt128 = 12,
+    Char_S = 13,
+    SChar = 14,
+    WChar = 15,
+    Short = 16,
+    Int = 17,
+    Long = 18,
+    LongLong = 19,
+    Int128 = 20,
+    Float = 21,
+    Double = 22,
+    LongDouble = 23,
+    Pointer = 101,
+    Record = 105,
+    Enum = 106,
+    Typedef = 107,
+    FunctionNoProto = 110,
+    FunctionProto = 111,
+    ConstantArray = 112,
+    IncompleteArray = 114,
+    Elaborated = 119,
+}
