@@ -3,13 +3,21 @@
  * Usage: workload ROUNDS [wait|go [LINGER_MS]]. It prints the address of bt_watched first; with "wait" it then blocks
  * until a line arrives on stdin (the test sends it once the tracer is attached).
  * Round i calls bt_add(i, 40), bt_twice(i + 100), fires btprov:tick(i, i * 1000 + 7) and btprov:mem(-5 - i, 300 + i, 42),
- * stores the running total in bt_watched and calls getpid().
+ * fires btprov:gated(i) only while its semaphore is set (a tracer is attached), stores the running total in bt_watched
+ * and calls getpid().
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#define _SDT_HAS_SEMAPHORES 1
 #include <sys/sdt.h>
+
+/* Is-enabled semaphores (the kernel increments one while a uprobe with its ref_ctr_offset is attached). Only
+ * btprov:gated checks its own; tick and mem fire always. */
+__extension__ unsigned short btprov_gated_semaphore __attribute__((unused)) __attribute__((section(".probes")));
+__extension__ unsigned short btprov_tick_semaphore __attribute__((unused)) __attribute__((section(".probes")));
+__extension__ unsigned short btprov_mem_semaphore __attribute__((unused)) __attribute__((section(".probes")));
 
 volatile long bt_watched = 0;
 struct { int neg; short small; } bt_pair;
@@ -45,6 +53,8 @@ int main(int argc, char **argv)
         bt_pair.neg = -5 - i;
         bt_pair.small = (short)(300 + i);
         DTRACE_PROBE3(btprov, mem, bt_pair.neg, bt_pair.small, 42);
+        if (btprov_gated_semaphore)
+            DTRACE_PROBE1(btprov, gated, i);
         bt_watched = total;
         getpid();
     }

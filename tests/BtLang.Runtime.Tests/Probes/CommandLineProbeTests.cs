@@ -49,6 +49,6 @@ public sealed class CommandLineProbeTests
     {
         var (code, stdout, stderr) = BtlangProcess.Run("-l", $"usdt:{Workload.Path}:*");
         Assert.True(code == 0, stderr);
-        Assert.Equal($"usdt:{Workload.Path}:btprov:mem\nusdt:{Workload.Path}:btprov:tick\n", stdout);
+        Assert.Equal($"usdt:{Workload.Path}:btprov:gated\nusdt:{Workload.Path}:btprov:mem\nusdt:{Workload.Path}:btprov:tick\n", stdout);
     }
 }

@@ -115,7 +115,16 @@ public sealed class ProviderTests
     {
         var (code, stdout, stderr) = RunChecked("-e", $"usdt:{W}:btprov:* {{ @fired = count(); }}", "-c", $"{W} 3 go");
         Assert.True(code == 0, stderr);
-        Assert.Equal(new[] { "@fired: 6" }, Lines(stdout, "@"));
+        Assert.Equal(new[] { "@fired: 9" }, Lines(stdout, "@")); // tick, mem and gated, three rounds each
+    }
+
+    [KernelFact]
+    public void UsdtSemaphoreIsSetWhileAttached()
+    {
+        // btprov:gated only fires when its is-enabled semaphore is non-zero, i.e. when the tracer set it.
+        var (code, stdout, stderr) = RunChecked("-e", $"usdt:{W}:btprov:gated {{ printf(\"gated %d\\n\", arg0); }}", "-c", $"{W} 3 go");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(new[] { "gated 0", "gated 1", "gated 2" }, Lines(stdout, "gated "));
     }
 
     [KernelFact]
