@@ -5,7 +5,7 @@
 # Builds the driver first when it is missing (scripts/setup.sh).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-if [ ! -x "$root/src/Driver/bin/Release/net10.0/btlang" ] && [ ! -x "$root/artifacts/aot/btlang" ]; then
+if [ ! -x "$root/src/Driver/bin/Release/net10.0/btlang" ]; then
   "$root/scripts/setup.sh"
 fi
 exec python3 "$root/bench/harness/bench.py" "$@"

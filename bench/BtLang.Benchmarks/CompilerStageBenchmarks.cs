@@ -8,7 +8,7 @@ namespace BtLang.Benchmarks;
 
 /// <summary>
 /// Compiler stages on one script each: parse, bind (all diagnostics), and emit the BPF object through libLLVM with
-/// and without the O2 pipeline and with the IR text kept. Each stage starts from the previous stage's result built in
+/// and without the O2 pipeline. Each stage starts from the previous stage's result built in
 /// setup, so a row measures that stage alone (binding and emitting create a fresh <see cref="Compilation"/>, which
 /// binds lazily: the emit rows include binding).
 /// </summary>
@@ -56,9 +56,4 @@ public class CompilerStageBenchmarks
     [Benchmark]
     public int EmitObjectUnoptimized() =>
         BpfEmitter.Emit(Compilation.Create(tree, options), new EmitOptions { Optimize = false }).ObjectFile!.Length;
-
-    /// <summary>Same as <see cref="EmitObject"/>, also keeping the LLVM IR text (what <c>--emit-llvm</c> costs).</summary>
-    [Benchmark]
-    public int EmitObjectAndIr() =>
-        BpfEmitter.Emit(Compilation.Create(tree, options), new EmitOptions { KeepIr = true }).LlvmIr!.Length;
 }

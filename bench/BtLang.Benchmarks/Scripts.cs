@@ -6,7 +6,7 @@ namespace BtLang.Benchmarks;
 public static class Scripts
 {
     /// <summary>Corpus scripts (tests/corpus/valid) that stand for the seed examples and compile on this kernel.</summary>
-    public static readonly string[] CorpusNames = ["read_latency", "read_hist", "syscount_like", "opensnoop_like", "hello"];
+    public static readonly string[] CorpusNames = ["hello", "read_latency", "syscount_like", "openat_count"];
 
     /// <summary>Names accepted by the benchmarks' <c>Script</c> parameter.</summary>
     public static IEnumerable<string> Names => CorpusNames.Append(Generated1000);
@@ -33,7 +33,7 @@ public static class Scripts
             sb.Append("tracepoint:syscalls:sys_enter_").Append(sc).Append('\n');
             sb.Append("/pid != ").Append(i).Append("/\n");
             sb.Append("{\n");
-            sb.Append("  $v = nsecs % ").Append(i + 7).Append(";\n");
+            sb.Append("  $v = (nsecs >> ").Append(i % 20).Append(") & 1023;\n");
             sb.Append("  @count_").Append(i).Append("[tid, comm] = count();\n");
             sb.Append("  @lat_").Append(i).Append(" = hist($v);\n");
             sb.Append("  if ($v > ").Append(i).Append(") { @big_").Append(i).Append(" = sum($v); }\n");

@@ -28,6 +28,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 MARKER = "__BPFTRACE_NOTIFY_PROBES_ATTACHED"
 CLK_TCK = os.sysconf("SC_CLK_TCK")
+EXTRA_SIGINTS = {}  # tool label -> runs that needed a repeated SIGINT
 
 
 class Tool:
@@ -38,6 +39,7 @@ class Tool:
         self.label = label
         self.argv = argv        # command prefix
         self.dialect = dialect  # "bpftrace" (args->f) or "btlang" (args.f)
+        self.resend = 5.0 if dialect == "bpftrace" else 0.0
 
     def script(self, text):
         """Scripts are written with `args.` and translated to `args->` for bpftrace 0.17."""
@@ -47,8 +49,11 @@ class Tool:
 class Tracer:
     """A running tracer: pipes drained by threads that look for the attach marker and count output lines."""
 
-    def __init__(self, argv, env_extra=None, cwd=None):
+    def __init__(self, argv, env_extra=None, cwd=None, resend_sigint=False):
         env = dict(os.environ)
+        self.resend_sigint = float(resend_sigint)  # seconds after which an unanswered SIGINT is repeated, 0: never
+        self.label = os.path.basename(argv[0])
+        self.sigints = 0
         env[MARKER] = "1"
         env.update(env_extra or {})
         self.attached = threading.Event()
@@ -101,15 +106,26 @@ class Tracer:
         return None
 
     def interrupt(self):
-        if self.proc.poll() is None:
+        if self.proc.returncode is None:
             os.kill(self.pid, signal.SIGINT)
+            self.sigints += 1
 
     def wait_exit(self, timeout):
         """Waits for exit with wait4 (for the rusage); kills the process (by pid) when it runs over."""
         deadline = time.monotonic() + timeout
+        next_sigint = time.monotonic() + self.resend_sigint
         while True:
+            if self.resend_sigint and self.sigints and time.monotonic() > next_sigint:
+                # bpftrace 0.17 now and then misses a SIGINT that arrives right after it attached and keeps running
+                # (seen on the 1-probe and map rows); a second one ends it. The delay is well above the row's
+                # normal exit time, and the note at the end counts how often it happened.
+                os.kill(self.pid, signal.SIGINT)
+                self.sigints += 1
+                next_sigint = time.monotonic() + self.resend_sigint
             pid, status, ru = os.wait4(self.pid, os.WNOHANG)
             if pid == self.pid:
+                if self.sigints > 1:
+                    EXTRA_SIGINTS[self.label] = EXTRA_SIGINTS.get(self.label, 0) + 1
                 self.t_exit = time.monotonic()
                 self.rusage = ru
                 self.status = status
@@ -206,7 +222,7 @@ def sc_begin_exit(tool, ctx):
 
 def sc_one_tracepoint(tool, ctx):
     script = f"tracepoint:syscalls:sys_enter_getppid /pid == {ctx.workload.pid}/ {{ @ = count(); }}"
-    t = Tracer(tool.argv + ["-e", tool.script(script)])
+    t = Tracer(tool.argv + ["-e", tool.script(script)], resend_sigint=tool.resend)
     try:
         if not t.wait_attached(ctx.timeout):
             fail(tool, t, "1 tracepoint never attached")
@@ -269,7 +285,7 @@ def sc_bpf(row):
     def run(tool, ctx):
         script, command = BPF_SCRIPTS[row]
         n = ctx.events_printf if row == "bpf_printf" else ctx.events
-        t = Tracer(tool.argv + ["-e", tool.script(script.format(pid=ctx.workload.pid))])
+        t = Tracer(tool.argv + ["-e", tool.script(script.format(pid=ctx.workload.pid))], resend_sigint=tool.resend)
         result = {}
         try:
             if not t.wait_attached(ctx.timeout):
@@ -303,7 +319,7 @@ def sc_map_print(fmt):
         keys = ctx.map_keys
         env = {"BPFTRACE_MAP_KEYS_MAX": str(keys), "BPFTRACE_MAX_MAP_KEYS": str(keys)}
         argv = tool.argv + (["-f", "json"] if fmt == "json" else []) + ["-e", tool.script(script)]
-        t = Tracer(argv, env)
+        t = Tracer(argv, env, resend_sigint=3 * tool.resend)
         try:
             if not t.wait_attached(ctx.timeout):
                 fail(tool, t, "map print: never attached")
@@ -397,6 +413,14 @@ ROWS = [
 ]
 
 
+def default_btlang():
+    aot = os.path.join(REPO, "artifacts", "aot", "btlang")
+    jit_dll = os.path.join(REPO, "src", "Driver", "bin", "Release", "net10.0", "btlang.dll")
+    if os.access(aot, os.X_OK) and (not os.path.exists(jit_dll) or os.path.getmtime(aot) > os.path.getmtime(jit_dll)):
+        return aot
+    return os.path.join(REPO, "scripts", "btlang")
+
+
 def leftover_check(before_ids):
     """Programs left in the kernel by a tracer would show up as new ids that outlive every tracer."""
     time.sleep(0.2)
@@ -421,7 +445,9 @@ def main():
     ap.add_argument("--only", default="", help="comma-separated scenarios: " + ",".join(SCENARIOS))
     ap.add_argument("--skip", default="", help="comma-separated scenarios to skip")
     ap.add_argument("--no-aa", action="store_true", help="skip the bpftrace-vs-bpftrace A/A runs")
-    ap.add_argument("--btlang", default=os.path.join(REPO, "scripts", "btlang"))
+    ap.add_argument("--btlang", default=default_btlang(),
+                    help="btlang to run (default: the Native AOT build from bench/publish-aot.sh when it is newer "
+                         "than the JIT build, else scripts/btlang)")
     ap.add_argument("--bpftrace", default="/usr/bin/bpftrace")
     ap.add_argument("--events", type=int, default=200_000, help="syscalls per CPU for the BPF-time rows")
     ap.add_argument("--events-printf", type=int, default=20_000)
@@ -492,6 +518,7 @@ def main():
     header = (f"date {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime(started))}, kernel {platform.release()}, "
               f"CPU {cpu} x{os.cpu_count()}, load average {' '.join(load)} (at end), "
               f"reps {args.reps} (slow rows {args.slow_reps}), took {time.time() - started:.0f} s")
+    header += f", btlang {args.btlang}"
     print(header)
     cols = ["row", "unit", "bpftrace 0.17", "btlang", "ratio B/A", "A/A", "target", "met"]
     table = []
@@ -525,6 +552,8 @@ def main():
         print("share of program runs from other processes (filtered out by the pid predicate), median: " +
               ", ".join(f"{row[:-8]} " + "/".join(f"{k}={v:.0%}" for k, v in d.items()) for row, d in
                         sorted(foreign.items())))
+    for label, n in EXTRA_SIGINTS.items():
+        print(f"note: {n} {label} run(s) ignored the first SIGINT and were stopped by a repeated one")
     for e in errors:
         print("error: " + e)
     if left:
