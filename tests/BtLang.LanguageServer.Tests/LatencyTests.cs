@@ -46,16 +46,20 @@ public sealed class LatencyTests
         await client.RequestAsync("textDocument/completion", LspTestClient.At(Uri, 500, 2));
 
         var diagnostics = new List<double>();
+        var diagnosticsCpu = new List<double>();
         var completionAfterEdit = new List<double>();
         var completionWarm = new List<double>();
+        var completionWarmCpu = new List<double>();
         for (int round = 0; round < 15; round++)
         {
             int version = round + 2;
             int line = 3 + 9 * (round * 7 % 100);
+            var cpu = CpuTime();
             var watch = Stopwatch.StartNew();
             await client.ChangeAsync(Uri, version, (line, 2, line, 2, round % 2 == 0 ? "$z = 1; " : ""));
             var published = await client.WaitForDiagnosticsAsync(Uri, version, 60000);
             diagnostics.Add(watch.Elapsed.TotalMilliseconds);
+            diagnosticsCpu.Add((CpuTime() - cpu).TotalMilliseconds);
             Assert.Empty(published.Diagnostics);
 
             await client.ChangeAsync(Uri, version + 100, (line, 2, line, 2, ""));
@@ -64,11 +68,14 @@ public sealed class LatencyTests
             completionAfterEdit.Add(watch.Elapsed.TotalMilliseconds);
             Assert.True(list.GetProperty("items").GetArrayLength() > 10);
 
+            cpu = CpuTime();
             watch.Restart();
             await client.RequestAsync("textDocument/completion", LspTestClient.At(Uri, line + 1, 3));
             completionWarm.Add(watch.Elapsed.TotalMilliseconds);
+            completionWarmCpu.Add((CpuTime() - cpu).TotalMilliseconds);
         }
-        _output.WriteLine($"document: {lines} lines, {text.Length} characters");
+        _output.WriteLine($"document: {lines} lines, {text.Length} characters; load average {LoadAverage()}");
+        _output.WriteLine($"CPU time of the whole process (client + server): diagnostics per edit median {Median(diagnosticsCpu):F1} ms, completion median {Median(completionWarmCpu):F1} ms");
         _output.WriteLine($"diagnostics after an edit (edit sent -> publishDiagnostics received, no debounce): median {Median(diagnostics):F1} ms, max {diagnostics.Max():F1} ms");
         _output.WriteLine($"completion right after an edit (includes reparse + bind): median {Median(completionAfterEdit):F1} ms, max {completionAfterEdit.Max():F1} ms");
         _output.WriteLine($"completion on an analysed version: median {Median(completionWarm):F1} ms, max {completionWarm.Max():F1} ms");
@@ -82,18 +89,33 @@ public sealed class LatencyTests
         string text = ThousandLines();
         var parse = new List<double>();
         var bind = new List<double>();
+        var parseCpu = new List<double>();
+        var bindCpu = new List<double>();
         for (int i = 0; i < 10; i++)
         {
+            var cpu = CpuTime();
             var watch = Stopwatch.StartNew();
             var tree = BtLang.Syntax.SyntaxTree.ParseText(text);
             parse.Add(watch.Elapsed.TotalMilliseconds);
+            parseCpu.Add((CpuTime() - cpu).TotalMilliseconds);
+            cpu = CpuTime();
             watch.Restart();
             var diagnostics = BtLang.Semantics.Compilation.Create(tree, new BtLang.Semantics.CompilationOptions { Catalog = LspTestClient.FixtureCatalog }).GetDiagnostics();
             bind.Add(watch.Elapsed.TotalMilliseconds);
+            bindCpu.Add((CpuTime() - cpu).TotalMilliseconds);
             Assert.Empty(diagnostics);
         }
-        _output.WriteLine($"parse: median {Median(parse):F1} ms; bind + diagnostics: median {Median(bind):F1} ms");
+        _output.WriteLine($"parse: median {Median(parse):F1} ms (CPU {Median(parseCpu):F1} ms); bind + diagnostics: median {Median(bind):F1} ms (CPU {Median(bindCpu):F1} ms); load average {LoadAverage()}");
     }
+
+    private static TimeSpan CpuTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
+    private static string LoadAverage()
+        => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     private static double Median(List<double> values)
     {
