@@ -109,10 +109,9 @@ internal sealed class DriverHost : IDriverHost
 
     public int RunLanguageServer(DriverOptions options)
     {
-        string server = Path.Combine(AppContext.BaseDirectory, "btlang-lsp");
-        if (!File.Exists(server))
+        if (FindLanguageServer() is not { } server)
         {
-            _errors.WriteLine($"ERROR: the language server is not installed next to btlang ({server}); build src/LanguageServer");
+            _errors.WriteLine("ERROR: the language server btlang-lsp was not found next to btlang, in the build tree or on PATH; build src/LanguageServer (scripts/setup.sh does)");
             return 1;
         }
 
@@ -125,6 +124,24 @@ internal sealed class DriverHost : IDriverHost
         using var process = Process.Start(start)!;
         process.WaitForExit();
         return process.ExitCode;
+    }
+
+    /// <summary>btlang-lsp next to btlang (installed or packaged), else in the build tree beside it, else on PATH.</summary>
+    private static string? FindLanguageServer()
+    {
+        string baseDirectory = AppContext.BaseDirectory;
+        var candidates = new List<string> { Path.Combine(baseDirectory, "btlang-lsp") };
+        // src/Driver/bin/<Configuration>/net10.0/ -> src/LanguageServer/bin/<Configuration>/net10.0/
+        var framework = new DirectoryInfo(baseDirectory.TrimEnd('/'));
+        if (framework.Parent is { } configuration && configuration.Parent?.Parent?.Parent is { } src)
+        {
+            candidates.Add(Path.Combine(src.FullName, "LanguageServer", "bin", configuration.Name, framework.Name, "btlang-lsp"));
+        }
+
+        candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, "btlang-lsp")));
+        return candidates.FirstOrDefault(File.Exists);
     }
 
     /// <summary>Parses, binds and emits; prints diagnostics and the -d stages; null when there were errors.</summary>

@@ -261,12 +261,26 @@ internal sealed partial class ProgramGenerator
         return ToI64(_b.ICmp(predicate, left, right));
     }
 
-    /// <summary>Division by zero yields 0 (as the BPF instruction does), instead of LLVM's undefined behaviour.</summary>
+    /// <summary>
+    /// Division by zero yields 0 (as the BPF instruction does), instead of LLVM's undefined behaviour. BPF before
+    /// cpu v4 has no signed division, so signed operands are divided as magnitudes and the sign put back.
+    /// </summary>
     private LlvmValue SafeDivide(LlvmValue left, LlvmValue right, bool signed)
     {
         var isZero = _b.ICmp(LlvmIntPredicate.Equal, right, _c.ConstI64(0));
         var divisor = _b.Select(isZero, _c.ConstI64(1), right);
-        var quotient = signed ? _b.SDiv(left, divisor) : _b.UDiv(left, divisor);
+        LlvmValue quotient;
+        if (signed)
+        {
+            var negative = _b.Xor(IsNegative(left), IsNegative(divisor));
+            var magnitude = _b.UDiv(Absolute(left), Absolute(divisor));
+            quotient = _b.Select(negative, _b.Neg(magnitude), magnitude);
+        }
+        else
+        {
+            quotient = _b.UDiv(left, divisor);
+        }
+
         return _b.Select(isZero, _c.ConstI64(0), quotient);
     }
 
@@ -274,9 +288,24 @@ internal sealed partial class ProgramGenerator
     {
         var isZero = _b.ICmp(LlvmIntPredicate.Equal, right, _c.ConstI64(0));
         var divisor = _b.Select(isZero, _c.ConstI64(1), right);
-        var remainder = signed ? _b.SRem(left, divisor) : _b.URem(left, divisor);
+        LlvmValue remainder;
+        if (signed)
+        {
+            // C semantics: the remainder takes the sign of the dividend.
+            var magnitude = _b.URem(Absolute(left), Absolute(divisor));
+            remainder = _b.Select(IsNegative(left), _b.Neg(magnitude), magnitude);
+        }
+        else
+        {
+            remainder = _b.URem(left, divisor);
+        }
+
         return _b.Select(isZero, _c.ConstI64(0), remainder);
     }
+
+    private LlvmValue IsNegative(LlvmValue value) => _b.ICmp(LlvmIntPredicate.SignedLess, value, _c.ConstI64(0));
+
+    private LlvmValue Absolute(LlvmValue value) => _b.Select(IsNegative(value), _b.Neg(value), value);
 
     private LlvmValue EmitShortCircuit(BoundBinary binary)
     {

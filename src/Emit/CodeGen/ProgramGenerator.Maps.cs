@@ -183,7 +183,8 @@ internal sealed partial class ProgramGenerator
     {
         var below = _b.ICmp(LlvmIntPredicate.SignedLess, value, _c.ConstI64(min));
         var above = _b.ICmp(LlvmIntPredicate.SignedGreaterOrEqual, value, _c.ConstI64(max));
-        var inside = _b.Add(_b.SDiv(_b.Sub(value, _c.ConstI64(min)), _c.ConstI64(step)), _c.ConstI64(1));
+        // Only used when value >= min, so the difference is non-negative and unsigned division is exact.
+        var inside = _b.Add(_b.UDiv(_b.Sub(value, _c.ConstI64(min)), _c.ConstI64(step)), _c.ConstI64(1));
         var last = _c.ConstI64(((max - min) / step) + 1);
         return _b.Select(below, _c.ConstI64(0), _b.Select(above, last, inside));
     }
