@@ -219,6 +219,11 @@ public sealed class ProbeAttacher
         }
 
         string? function = string.IsNullOrEmpty(point.Function) ? null : point.Function;
+        if (function is not null && WildcardPattern.HasWildcards(function))
+        {
+            return AttachUprobeMatching(request, path, function);
+        }
+
         ulong address;
         if (function is not null)
         {
@@ -272,6 +277,40 @@ public sealed class ProbeAttacher
         return errno == LibBpfErrors.ESRCH && pid != -1
             ? AttachResult.Failure(ProcessNotFound(point, pid))
             : AttachResult.Failure(Failed(point, errno));
+    }
+
+    /// <summary>uprobe:path:pattern: one uprobe on every function symbol of the binary that matches (like bpftrace).</summary>
+    private AttachResult AttachUprobeMatching(AttachRequest request, string path, string pattern)
+    {
+        var point = request.Point;
+        var matcher = WildcardPattern.Parse(pattern);
+        var names = BtLang.Semantics.ProbeCatalog.Elf.ElfBinary.TryLoad(path, out var binary, out _)
+            ? binary.FunctionNames.Where(n => matcher.IsMatch(n)).Distinct(StringComparer.Ordinal).ToList()
+            : [];
+        if (names.Count == 0)
+        {
+            return AttachResult.Failure(SymbolNotFound(point, pattern, path), isMissingProbe: true);
+        }
+
+        var links = ImmutableArray.CreateBuilder<BpfLink>();
+        foreach (var name in names)
+        {
+            var single = request with { Point = point with { Function = name, HasWildcard = false, Target = path } };
+            var result = AttachUprobe(single);
+            if (!result.Succeeded)
+            {
+                foreach (var attached in links)
+                {
+                    attached.Dispose();
+                }
+
+                return result;
+            }
+
+            links.AddRange(result.Links);
+        }
+
+        return AttachResult.Success(links.ToImmutable(), names.Count);
     }
 
     private static Diagnostic SymbolNotFound(AttachPointMetadata point, string function, string path) =>

@@ -90,6 +90,16 @@ public sealed class ProviderTests
     }
 
     [KernelFact]
+    public void UprobeWildcardOverSymbols()
+    {
+        string script = $"uprobe:{W}:bt_* {{ @calls = count(); }} uretprobe:{W}:bt_tw* {{ @returns = sum(retval); }}";
+        var (code, stdout, stderr) = RunChecked("-e", script, "-c", $"{W} 3 go");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(new[] { "@calls: 6", "@returns: 606" }, Lines(stdout, "@"));
+        Assert.Contains("Attached 3 probes", stderr);
+    }
+
+    [KernelFact]
     public void UprobeOnALibraryByShortName()
     {
         var (code, stdout, stderr) = RunChecked("-e", "uprobe:libc:getpid /pid == cpid/ { @calls = count(); }", "-c", $"{W} 4 go");
