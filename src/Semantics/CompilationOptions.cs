@@ -13,6 +13,18 @@ public sealed record CompilationOptions
     /// <summary>Named parameters after <c>--</c> on the command line (<c>--verbose</c>, <c>--limit=10</c>), read by <c>getopt()</c>.</summary>
     public ImmutableArray<string> NamedParameters { get; init; } = ImmutableArray<string>.Empty;
 
+    /// <summary><c>-I DIR</c>: where the script's <c>#include</c> files are searched.</summary>
+    public ImmutableArray<string> IncludeDirectories { get; init; } = ImmutableArray<string>.Empty;
+
+    /// <summary><c>--include FILE</c>: headers included before the script's own C definitions.</summary>
+    public ImmutableArray<string> IncludeFiles { get; init; } = ImmutableArray<string>.Empty;
+
+    /// <summary>
+    /// Read the script's <c>#include</c>/<c>#define</c> lines and C definitions through libclang (on by default).
+    /// The language server may turn it off to stay free of native compiler libraries.
+    /// </summary>
+    public bool ReadCDefinitions { get; init; } = true;
+
     /// <summary><c>--unsafe</c>: allows system(), signal() and other destructive functions.</summary>
     public bool AllowUnsafe { get; init; }
 

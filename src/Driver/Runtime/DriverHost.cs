@@ -169,6 +169,8 @@ internal sealed class DriverHost : IDriverHost
             SettingOverrides = SettingOverrides(options.Config),
             HasChildProcess = options.Command is not null,
             Catalog = SystemProbeCatalog.Shared,
+            IncludeDirectories = options.IncludeDirectories,
+            IncludeFiles = options.IncludeFiles,
         };
         var compilation = Compilation.Create(tree, compilationOptions);
         if (options.Debug.HasFlag(DebugStages.Types) && !compilation.GetDiagnostics().Any(d => d.IsError))

@@ -587,6 +587,11 @@ internal sealed partial class Binder
                 string name = named.Identifier.Text;
                 if (named.TagKeyword.Text is "struct" or "union")
                 {
+                    if (_c.FindStruct(name, named.TagKeyword.Text == "union") is { } script)
+                    {
+                        return script;
+                    }
+
                     if (KernelStruct(name, named.TagKeyword.Text == "union") is { } kernel)
                     {
                         return kernel;
@@ -599,7 +604,7 @@ internal sealed partial class Binder
 
                 if (named.TagKeyword.Text == "enum")
                 {
-                    return IntegerType.Int64;
+                    return (BtType?)_c.FindEnum(name) ?? IntegerType.Int64;
                 }
 
                 BtType? type = name switch
@@ -617,6 +622,7 @@ internal sealed partial class Binder
                     "string" => new StringType(_settings.MaxStrlen),
                     _ => null,
                 };
+                type ??= _c.FindTypedef(name);
                 type ??= Catalog?.KernelBtf is { } btf ? BtfTypeConverter.For(btf).FindNamed(name) : null;
                 if (type is null)
                 {
@@ -822,7 +828,23 @@ internal sealed partial class Binder
             return BindMacroCall(identifier, name, Array.Empty<ExpressionSyntax>());
         }
 
-        return BindBuiltinVariable(identifier, name, 0) ?? UnknownIdentifier(identifier, name);
+        if (BindBuiltinVariable(identifier, name, 0) is { } builtin)
+        {
+            return builtin;
+        }
+
+        // Constants of the script's C part: enum values, then #define'd integers.
+        if (_c.TryGetEnumConstant(name, out long enumValue, out var enumType))
+        {
+            return new BoundLiteral(identifier, enumType, (ulong)enumValue);
+        }
+
+        if (_c.TryGetConstant(name, out long constant))
+        {
+            return new BoundLiteral(identifier, IntegerType.Int64, (ulong)constant);
+        }
+
+        return UnknownIdentifier(identifier, name);
     }
 
     private BoundExpression UnknownIdentifier(SyntaxNode syntax, string name)

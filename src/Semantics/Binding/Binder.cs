@@ -36,22 +36,26 @@ internal sealed partial class Binder
     private int _variableIds;
     private bool _mapsChanged;
 
-    private Binder(SyntaxTree tree, CompilationOptions options, Dictionary<string, MapInfo> maps, bool report)
+    private readonly CDefinitions.CDeclarations _c;
+
+    private Binder(SyntaxTree tree, CompilationOptions options, Dictionary<string, MapInfo> maps, bool report, CDefinitions.CDeclarations c)
     {
         _tree = tree;
         _options = options;
         _maps = maps;
         _report = report;
+        _c = c;
     }
 
     /// <summary>Binds <paramref name="tree"/> and returns the program plus what the semantic model needs.</summary>
     public static BindingResult Bind(SyntaxTree tree, CompilationOptions options, CancellationToken cancellationToken = default)
     {
         var maps = new Dictionary<string, MapInfo>(StringComparer.Ordinal);
+        var c = ReadCDefinitions(tree, options, out var cDiagnostics);
         for (int pass = 1; ; pass++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var binder = new Binder(tree, options, maps, report: false);
+            var binder = new Binder(tree, options, maps, report: false, c);
             binder.BindProgram();
             if (!binder._mapsChanged || pass == MaxPasses)
             {
@@ -59,7 +63,8 @@ internal sealed partial class Binder
             }
         }
 
-        var final = new Binder(tree, options, maps, report: true);
+        var final = new Binder(tree, options, maps, report: true, c);
+        final._diagnostics.AddRange(cDiagnostics);
         var program = final.BindProgram();
         return new BindingResult(program, final._boundNodes.ToImmutableDictionary(), final._references.ToImmutableArray());
     }
@@ -324,6 +329,26 @@ internal sealed partial class Binder
 
     /// <summary>True when the current probe's provider satisfies <paramref name="test"/> (or is unknown: no second error).</summary>
     private bool ProviderAllows(Func<ProbeProviderKind, bool> test) => _provider is not { } provider || test(provider);
+
+    /// <summary>The script's C definitions (libclang), read once per binding; empty when the script has none.</summary>
+    private static CDefinitions.CDeclarations ReadCDefinitions(SyntaxTree tree, CompilationOptions options, out ImmutableArray<Diagnostic> diagnostics)
+    {
+        diagnostics = ImmutableArray<Diagnostic>.Empty;
+        var root = tree.GetRoot();
+        if (!options.ReadCDefinitions || (!CDefinitions.CDeclarations.HasCParts(root) && options.IncludeFiles.IsEmpty))
+        {
+            return CDefinitions.CDeclarations.Empty;
+        }
+
+        var btf = (options.Catalog ?? ProbeCatalog.SystemProbeCatalog.Shared).KernelBtf;
+        return CDefinitions.CDeclarations.Parse(
+            root,
+            options.IncludeDirectories,
+            options.IncludeFiles,
+            btf is not null,
+            btf is null ? null : (name, isUnion) => BtfTypeConverter.For(btf).FindStruct(name, isUnion),
+            out diagnostics);
+    }
 
     /// <summary>The probe catalog: the options' one, else the machine's (tracefs when readable, else the bundled list).</summary>
     private ProbeCatalog.IProbeCatalog? Catalog => _options.Catalog ?? ProbeCatalog.SystemProbeCatalog.Shared;

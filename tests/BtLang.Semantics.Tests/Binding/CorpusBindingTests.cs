@@ -11,7 +11,6 @@ public sealed class CorpusBindingTests
     {
         ["aggregations.bt"] = "tseries() is not implemented",
         ["casts.bt"] = "script-defined C unions need the C front end (libclang)",
-        ["define_enum_union.bt"] = "script-defined C enums need the C front end (libclang)",
         ["include_struct.bt"] = "script-defined C structs need the C front end (libclang)",
         ["helpers_unsafe.bt"] = "strerror() is not implemented",
         ["iter_self_test.bt"] = "iterator ctx types are not implemented",

@@ -39,13 +39,14 @@ public sealed class CorpusCDefinitionsTests
         string directory = Directory.CreateTempSubdirectory("btlang-cfront-").FullName;
         try
         {
-            File.WriteAllText(Path.Combine(directory, "local.h"), "struct LocalThing { int id; };\n");
+            // The corpus ships its own local.h (struct local_pair); an -I directory holding one too must not break it.
+            File.WriteAllText(Path.Combine(directory, "local.h"), "struct local_pair { int first; int second; };\n");
             var c = ParseCorpus("include_struct.bt", [directory]);
             var foo = c.FindStruct("Foo", isUnion: false)!;
             Assert.Equal(24, foo.Size);
             Assert.Equal(new StringType(16), foo.FindMember("name")!.Type);
             Assert.Equal(20, foo.FindMember("inner")!.Offset);
-            Assert.NotNull(c.FindStruct("LocalThing", isUnion: false));
+            Assert.NotNull(c.FindStruct("local_pair", isUnion: false));
         }
         finally
         {
