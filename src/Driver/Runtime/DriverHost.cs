@@ -32,8 +32,7 @@ internal sealed class DriverHost : IDriverHost
         if (options.EmitElfPath is { } elf)
         {
             // bpftrace's --emit-elf: write the object and stop (a dry run).
-            File.WriteAllBytes(elf, emitted.ObjectFile!);
-            return 0;
+            return WriteFile(elf, emitted.ObjectFile!);
         }
 
         return Trace(options, emitted.ObjectFile!, emitted.Metadata!);
@@ -48,8 +47,22 @@ internal sealed class DriverHost : IDriverHost
         }
 
         string output = options.ObjectOutputPath ?? Path.ChangeExtension(options.Program?.FilePath ?? "a.bt", ".o");
-        File.WriteAllBytes(output, emitted.ObjectFile!);
-        return 0;
+        return WriteFile(output, emitted.ObjectFile!);
+    }
+
+    private int WriteFile(string path, byte[] bytes)
+    {
+        try
+        {
+            using var stream = OutputFile.CreateStream(path);
+            stream.Write(bytes);
+            return 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _errors.WriteLine($"ERROR: cannot write '{path}': {e.Message}");
+            return 1;
+        }
     }
 
     public int RunObject(DriverOptions options)
@@ -224,7 +237,7 @@ internal sealed class DriverHost : IDriverHost
         TextWriter output;
         try
         {
-            output = OutputWriters.OpenOutput(options.OutputFile);
+            output = options.OutputFile is { } path ? OutputFile.Create(path) : OutputWriters.OpenOutput();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -239,7 +252,7 @@ internal sealed class DriverHost : IDriverHost
             OutputBuffering.None => OutputBufferMode.None,
             _ => OutputBufferMode.Line,
         };
-        using var writer = OutputWriters.Create(format, output, _errors, mode);
+        var writer = OutputWriters.Create(format, output, _errors, mode);
         var session = new TraceSession(new TraceRequest
         {
             ObjectFile = objectFile,
@@ -263,6 +276,7 @@ internal sealed class DriverHost : IDriverHost
         });
         int code = session.Run();
         writer.Flush();
+        writer.Dispose(); // before the file below: disposing the writer flushes into it
         output.Flush();
         if (options.OutputFile is not null)
         {

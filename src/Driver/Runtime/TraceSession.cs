@@ -14,7 +14,7 @@ namespace BtLang.Driver.Runtime;
 /// until exit() / a signal / the end of the -c child / the -p process, then detach (in parallel), run END, drain
 /// the events and print the maps. Whatever happens, everything attached is detached before <see cref="Run"/> returns.
 /// </summary>
-internal sealed class TraceSession
+internal sealed partial class TraceSession
 {
     private const int PollMilliseconds = 100;
 
@@ -72,7 +72,9 @@ internal sealed class TraceSession
         {
             if (!obj.TryLoad(out var loadError))
             {
-                return Fail(loadError);
+                Fail(loadError);
+                ExplainRejection(obj);
+                return 1;
             }
 
             if (_request.Verbose)
@@ -111,9 +113,10 @@ internal sealed class TraceSession
         var dispatcher = new EventDispatcher(metadata, _request.Output, decoder, maps, _errors, _request.AllowUnsafe);
 
         RingBuffer? ring = null;
+        var budget = new PollBudget(dispatcher, () => Volatile.Read(ref _signals) > 0);
         if (metadata.EventRingBuffer is { } ringName && obj.FindMap(ringName) is { } ringMap)
         {
-            if (!RingBuffer.TryCreate(ringMap, dispatcher.Handle, out ring, out var ringError))
+            if (!RingBuffer.TryCreate(ringMap, budget.Handle, out ring, out var ringError))
             {
                 return Fail(ringError);
             }
@@ -142,6 +145,7 @@ internal sealed class TraceSession
 
         using var signals = RegisterSignals();
         AttachedProbes? attached = null;
+        int? targetExited = null;
         try
         {
             if (_request.DryRun)
@@ -166,6 +170,13 @@ internal sealed class TraceSession
             }
 
             attached = result.Probes;
+            if (requests.Count > 0 && (attached?.AttachPointCount ?? 0) == 0 && begins.Count == 0)
+            {
+                // Every attach point was skipped (missing_probes=warn/ignore): nothing could ever fire.
+                _errors.WriteLine("ERROR: no probe could be attached, so there is nothing to trace (see the warnings above; fix the attach points)");
+                return 1;
+            }
+
             int count = (attached?.AttachPointCount ?? 0) + begins.Count + ends.Count;
             if (!_request.Quiet)
             {
@@ -182,10 +193,20 @@ internal sealed class TraceSession
             bool onlyBeginEnd = requests.Count == 0;
             while (dispatcher.ExitCode is null && Volatile.Read(ref _signals) == 0)
             {
-                ring?.Poll(onlyBeginEnd ? 0 : PollMilliseconds);
-                _request.Output.Flush();
-                if (onlyBeginEnd || child is { HasExited: true } || _request.Pid is { } p && !Directory.Exists($"/proc/{p}"))
+                if (ring is not null)
                 {
+                    budget.Poll(ring, onlyBeginEnd ? 0 : PollMilliseconds);
+                }
+
+                _request.Output.Flush();
+                if (onlyBeginEnd || child is { HasExited: true })
+                {
+                    break;
+                }
+
+                if (_request.Pid is { } p && !Directory.Exists($"/proc/{p}"))
+                {
+                    targetExited = p;
                     break;
                 }
             }
@@ -204,19 +225,66 @@ internal sealed class TraceSession
                 end.TestRun(new byte[8]);
             }
 
-            ring?.Consume();
+            if (ring is not null)
+            {
+                budget.Drain(ring);
+            }
+
             ReportLostEvents(obj);
+            ReportFullMaps(obj);
             if (!metadata.Settings.TryGetValue("print_maps_on_exit", out var print) || print != "0")
             {
                 _request.Output.PrintExitMaps(metadata.Maps.Select(maps.Read));
             }
 
             _request.Output.Flush();
+            if (targetExited is { } gone && dispatcher.ExitCode is null)
+            {
+                // -p: the traced process went away, so no more events can come; say so and fail like a missing pid.
+                _errors.WriteLine($"ERROR: the traced process {gone} (-p {gone}) exited during tracing; trace a running process, or start it with -c to trace it from the start");
+                return 1;
+            }
+
             return dispatcher.ExitCode ?? 0;
         }
         finally
         {
             attached?.DetachAll();
+        }
+    }
+
+    /// <summary>
+    /// After a verifier rejection: which script probe it was, the script line the verifier was checking (from the
+    /// BTF line info the emitter writes), and with -v the whole verifier log.
+    /// </summary>
+    private void ExplainRejection(BpfObject obj)
+    {
+        var rejected = obj.Programs.FirstOrDefault(p => p.Fd < 0 && p.VerifierLog.Length > 0);
+        if (rejected is null)
+        {
+            return;
+        }
+
+        var probe = _request.Metadata.Probes.FirstOrDefault(p => p.ProgramName == rejected.Name);
+        if (probe is not null)
+        {
+            string points = probe.AttachPoints.IsDefaultOrEmpty ? probe.Provider : string.Join(", ", probe.AttachPoints.Select(a => a.Text));
+            _errors.WriteLine($"probe: {points}");
+        }
+
+        if (VerifierLogSummary.LastSourceLine(rejected.VerifierLog) is { } line)
+        {
+            _errors.WriteLine($"script line {line.Line}: {line.Text}");
+        }
+
+        if (_request.Verbose)
+        {
+            _errors.WriteLine("verifier log:");
+            _errors.WriteLine(rejected.VerifierLog.TrimEnd());
+        }
+        else
+        {
+            _errors.WriteLine("HINT: run with -v to see the whole verifier log; a smaller loop bound, fewer map operations per probe or splitting the probe usually helps");
         }
     }
 
@@ -260,16 +328,46 @@ internal sealed class TraceSession
         }
     }
 
+    /// <summary>
+    /// Warns about each hash map that reached its max_entries: the kernel then drops new keys silently, so the
+    /// printed map misses some (bpftrace: "WARNING: Map full; can't update element").
+    /// </summary>
+    private void ReportFullMaps(BpfObject obj)
+    {
+        foreach (var map in _request.Metadata.Maps)
+        {
+            if (map.IsScalar || map.MaxEntries <= 0 || obj.FindMap(map.BpfName) is not { IsArray: false } bpfMap)
+            {
+                continue;
+            }
+
+            int keys = bpfMap.GetKeys().Count;
+            if (keys >= bpfMap.MaxEntries)
+            {
+                _errors.WriteLine($"WARNING: map full: {map.Name} reached its {bpfMap.MaxEntries} entries, so new keys were dropped; raise max_map_keys (config = {{ max_map_keys = N }} or BPFTRACE_MAX_MAP_KEYS)");
+            }
+        }
+    }
+
     private IDisposable RegisterSignals()
     {
         void Handler(PosixSignalContext context)
         {
             context.Cancel = true;
-            if (Interlocked.Increment(ref _signals) > 1 && context.Signal == PosixSignal.SIGINT)
+            int count = Interlocked.Increment(ref _signals);
+            if (count > 1 && context.Signal == PosixSignal.SIGINT)
             {
-                // A second Ctrl-C during a slow exit: stop waiting for the output; links are still closed by the kernel when we exit.
-                _errors.WriteLine("Interrupted again: exiting without printing maps.");
-                Environment.Exit(130);
+                // Two Ctrl-C arrived before this handler could run for the first.
+                ExitNow(130);
+            }
+
+            if (count == 1 && context.Signal == PosixSignal.SIGINT)
+            {
+                // A second Ctrl-C during a slow exit must act at once. It cannot go through this handler: .NET runs
+                // it on the thread pool, which the parallel detach may keep busy. So the default action comes back
+                // and the second SIGINT ends the process (exit 130); the kernel then releases every program, link
+                // and perf event fd of the process, so nothing stays attached.
+                RestoreDefaultAction(SigInt);
             }
         }
 
@@ -278,6 +376,16 @@ internal sealed class TraceSession
             PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handler),
             PosixSignalRegistration.Create(PosixSignal.SIGHUP, Handler));
     }
+
+    private const int SigInt = 2;
+
+    [LibraryImport("libc", EntryPoint = "signal")]
+    private static partial nint SetSignalAction(int signal, nint action);
+
+    [LibraryImport("libc", EntryPoint = "_exit")]
+    private static partial void ExitNow(int code);
+
+    private static void RestoreDefaultAction(int signal) => SetSignalAction(signal, 0); // SIG_DFL
 
     private int Fail(Diagnostic diagnostic)
     {

@@ -1,0 +1,200 @@
+using System.Diagnostics;
+
+namespace BtLang.Runtime.Tests.Reliability;
+
+/// <summary>
+/// Ending a run from outside (signals, the -c child, the -p process) and running under an event storm: END runs,
+/// maps print once, the exit code is bpftrace's, and nothing stays attached (checked by program id afterwards).
+/// </summary>
+public sealed class RunFaultTests
+{
+    private const string CountingScript =
+        "tracepoint:syscalls:sys_enter_getpid /tid == {0}/ {{ @calls = count(); @by[comm, tid] = count(); }} END {{ printf(\"end ran\\n\"); }}";
+
+    [KernelTheory]
+    [InlineData(KernelFacts.SigInt)]
+    [InlineData(KernelFacts.SigTerm)]
+    [InlineData(KernelFacts.SigHup)]
+    public void SignalEndsTheRunCleanly(int signal)
+    {
+        using var workload = new Workload(1000);
+        using var btlang = BtlangProcess.Start("-e", string.Format(CountingScript, workload.Tid));
+        btlang.WaitUntilAttached();
+        var ids = Leftovers.ProgramIdsOf(btlang.Pid);
+        Assert.NotEmpty(ids);
+        workload.Start();
+        workload.WaitUntilDone(TimeSpan.FromSeconds(30));
+        btlang.Signal(signal);
+        int code = btlang.WaitForExit(TimeSpan.FromSeconds(30));
+
+        Assert.True(code == 0, btlang.Stderr);
+        AssertEndedOnce(btlang.Stdout, 1000);
+        Leftovers.AssertNoneLeft(ids);
+    }
+
+    [KernelFact]
+    public void ChildExitingEndsTheRun()
+    {
+        string sleep = KernelFacts.UniqueCopyOf("/bin/sleep", out string comm);
+        using var btlang = BtlangProcess.Start("-e",
+            "tracepoint:syscalls:sys_enter_clock_nanosleep /pid == cpid/ { @naps = count(); } END { printf(\"end ran\\n\"); }",
+            "-c", sleep + " 0.3");
+        btlang.WaitUntilAttached();
+        var ids = Leftovers.ProgramIdsOf(btlang.Pid);
+        int code = btlang.WaitForExit(TimeSpan.FromSeconds(30));
+
+        Assert.True(code == 0, btlang.Stderr);
+        Assert.Equal(1, Occurrences(btlang.Stdout, "end ran\n"));
+        Assert.Equal(1, Occurrences(btlang.Stdout, "@naps: 1\n"));
+        Leftovers.AssertNoneLeft(ids);
+    }
+
+    [KernelFact]
+    public void ChildKilledEndsTheRun()
+    {
+        string sleep = KernelFacts.UniqueCopyOf("/bin/sleep", out string comm);
+        using var btlang = BtlangProcess.Start("-e",
+            "tracepoint:syscalls:sys_enter_clock_nanosleep /pid == cpid/ { @naps = count(); } END { printf(\"end ran\\n\"); }",
+            "-c", sleep + " 60");
+        btlang.WaitUntilAttached();
+        var ids = Leftovers.ProgramIdsOf(btlang.Pid);
+        int child = ChildOf(btlang.Pid, comm);
+        Thread.Sleep(300); // let it start its nap
+        Assert.Equal(0, kill(child, 9));
+        int code = btlang.WaitForExit(TimeSpan.FromSeconds(30));
+
+        Assert.True(code == 0, btlang.Stderr);
+        Assert.Equal(1, Occurrences(btlang.Stdout, "end ran\n"));
+        Assert.Equal(1, Occurrences(btlang.Stdout, "@naps: 1\n"));
+        Leftovers.AssertNoneLeft(ids);
+    }
+
+    [KernelFact]
+    public void SecondSigintForcesAQuickExitThatLeavesNothingAttached()
+    {
+        // Every syscall tracepoint: detaching several hundred links takes a while, which is the slow exit to interrupt.
+        using var btlang = BtlangProcess.Start("-e", "tracepoint:syscalls:sys_enter_* /pid == 1/ { @[probe] = count(); }");
+        btlang.WaitUntilAttached();
+        var ids = Leftovers.ProgramIdsOf(btlang.Pid);
+        Assert.NotEmpty(ids);
+        btlang.Signal(KernelFacts.SigInt);
+        Thread.Sleep(500); // the exit has begun: the detach of several hundred links takes seconds
+        var clock = Stopwatch.StartNew();
+        btlang.Signal(KernelFacts.SigInt);
+        int code = btlang.WaitForExit(TimeSpan.FromSeconds(30));
+
+        // 130: the second SIGINT ended the process (a normal end is 0). How fast it goes is bounded by the kernel,
+        // which releases the links of an exiting process one by one, as it does for a normal detach.
+        Assert.True(code == 130, $"exit {code} after {clock.Elapsed}\n{btlang.Stderr}");
+        Assert.DoesNotContain("@[", btlang.Stdout);
+        Leftovers.AssertNoneLeft(ids);
+    }
+
+    [KernelFact]
+    public void TracedPidExitingMidRunSaysSoAndFails()
+    {
+        string sleep = KernelFacts.UniqueCopyOf("/bin/sleep", out _);
+        using var target = Process.Start(new ProcessStartInfo(sleep, "2") { UseShellExecute = false })!;
+        using var btlang = BtlangProcess.Start("-p", target.Id.ToString(), "-e",
+            "tracepoint:syscalls:sys_enter_getpid /pid == " + target.Id + "/ { @ = count(); } END { printf(\"end ran\\n\"); }");
+        btlang.WaitUntilAttached();
+        var ids = Leftovers.ProgramIdsOf(btlang.Pid);
+        int code = btlang.WaitForExit(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, code);
+        Assert.Contains($"the traced process {target.Id} (-p {target.Id}) exited", btlang.Stderr);
+        Assert.Equal(1, Occurrences(btlang.Stdout, "end ran\n"));
+        Leftovers.AssertNoneLeft(ids);
+    }
+
+    [KernelFact]
+    public void NonexistentPidIsOneClearError()
+    {
+        var (code, _, stderr) = BtlangProcess.Run("-p", "999999999", "-e", "tracepoint:syscalls:sys_enter_getpid { @ = count(); }");
+        Assert.Equal(1, code);
+        Assert.Contains("999999999", stderr);
+    }
+
+    [KernelFact]
+    public void EventStormKeepsRunningReportsLostEventsAndCountsStayExact()
+    {
+        // A one-page ring buffer and a printf on every syscall of the machine (btlang's own output writes included):
+        // the ring overflows for sure, while the map counts the workload thread's getpid calls exactly.
+        const int calls = 200_000;
+        using var workload = new Workload(calls);
+        using var btlang = BtlangProcess.Start("-e",
+            "config = { perf_rb_pages = 1 } " +
+            "tracepoint:raw_syscalls:sys_enter { printf(\"%s %d %d %d\\n\", comm, pid, tid, nsecs); } " +
+            $"tracepoint:syscalls:sys_enter_getpid /tid == {workload.Tid}/ {{ @calls = count(); }}");
+        btlang.WaitUntilAttached();
+        var ids = Leftovers.ProgramIdsOf(btlang.Pid);
+        workload.Start();
+        workload.WaitUntilDone(TimeSpan.FromSeconds(60));
+        Thread.Sleep(500);
+        btlang.Signal(KernelFacts.SigInt);
+        int code = btlang.WaitForExit(TimeSpan.FromSeconds(30));
+
+        Assert.True(code == 0, btlang.Stderr);
+        Assert.Matches(@"Lost [1-9]\d* events", btlang.Stderr + btlang.Stdout);
+        Assert.Contains($"@calls: {calls}\n", btlang.Stdout);
+        Leftovers.AssertNoneLeft(ids);
+    }
+
+    [KernelFact]
+    public void ExitUnderAnEventStormIsSeen()
+    {
+        // Without a bound on each poll, libbpf keeps consuming a ring that never empties and exit() is never seen.
+        var clock = Stopwatch.StartNew();
+        using var btlang = BtlangProcess.Start("-e",
+            "tracepoint:raw_syscalls:sys_enter { printf(\"%s %d %d %d\\n\", comm, pid, tid, nsecs); } interval:ms:1500 { exit(); }");
+        int code = btlang.WaitForExit(TimeSpan.FromSeconds(40));
+        Assert.True(code == 0, btlang.Stderr);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+    }
+
+    internal static void AssertEndedOnce(string stdout, int calls)
+    {
+        Assert.Equal(1, Occurrences(stdout, "end ran\n"));
+        Assert.Equal(1, Occurrences(stdout, $"@calls: {calls}\n"));
+        Assert.Equal(1, Occurrences(stdout, "@by["));
+    }
+
+    internal static int Occurrences(string text, string part)
+    {
+        int count = 0;
+        for (int at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>The pid of the -c child (a descendant of btlang whose comm is the unique workload name).</summary>
+    private static int ChildOf(int parent, string comm)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            foreach (string task in Directory.EnumerateDirectories($"/proc/{parent}/task"))
+            {
+                string children = File.Exists(task + "/children") ? File.ReadAllText(task + "/children") : string.Empty;
+                foreach (string pid in children.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    string name = File.Exists($"/proc/{pid}/comm") ? File.ReadAllText($"/proc/{pid}/comm").Trim() : string.Empty;
+                    if (name == comm)
+                    {
+                        return int.Parse(pid);
+                    }
+                }
+            }
+
+            Thread.Sleep(20);
+        }
+
+        throw new InvalidOperationException("the -c child did not show up");
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
+}
