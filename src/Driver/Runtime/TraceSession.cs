@@ -240,9 +240,9 @@ internal sealed partial class TraceSession
             _request.Output.Flush();
             if (targetExited is { } gone && dispatcher.ExitCode is null)
             {
-                // -p: the traced process went away, so no more events can come; say so and fail like a missing pid.
-                _errors.WriteLine($"ERROR: the traced process {gone} (-p {gone}) exited during tracing; trace a running process, or start it with -c to trace it from the start");
-                return 1;
+                // -p: the traced process went away, so no more events can come. bpftrace ends normally (exit 0) here;
+                // say why the run ended.
+                _errors.WriteLine($"the traced process {gone} (-p {gone}) exited; tracing stopped");
             }
 
             return dispatcher.ExitCode ?? 0;
