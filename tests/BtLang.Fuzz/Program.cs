@@ -30,6 +30,8 @@ public static class Program
         double seconds = Option(args, "--seconds", 120);
         long propertyIterations = (long)Option(args, "--property-iterations", 300);
         int seed = (int)Option(args, "--seed", Environment.TickCount);
+        // With a fixed seed, --max-inputs makes a run reproducible whatever the machine's speed.
+        long maxInputs = (long)Option(args, "--max-inputs", long.MaxValue);
         string crashes = Path.Combine(root, "tests", "BtLang.Fuzz", "crashes");
         Directory.CreateDirectory(crashes);
 
@@ -85,7 +87,7 @@ public static class Program
                 Count(text);
             }
 
-            while (clock.Elapsed.TotalSeconds < seconds)
+            for (long inputs = 0; inputs < maxInputs && clock.Elapsed.TotalSeconds < seconds; inputs++)
             {
                 Count(mutator.Next());
             }

@@ -42,11 +42,12 @@ public sealed class WalkingSkeletonTests
     [KernelFact]
     public void IntervalExitsAndBuiltinsWork()
     {
+        // An interval probe may fire in the idle task (pid 0, swapper/N), so only clock builtins are asserted here;
+        // pid, tid and comm are checked on a workload in CountsTheWorkloadsSyscallsAndPrintsTheMapOnSignal.
         var (code, stdout, stderr) = BtlangProcess.Run("-e",
-            "interval:ms:200 { printf(\"%d %d %s %d\\n\", pid > 0, tid > 0, comm, nsecs > 0); exit(); }");
+            "interval:ms:200 { printf(\"%d %d %d\\n\", nsecs > 0, elapsed > 0, cpu >= 0); exit(); }");
         Assert.True(code == 0, stderr);
-        Assert.StartsWith("1 1 ", stdout);
-        Assert.EndsWith(" 1\n\n\n", stdout);
+        Assert.Equal("1 1 1\n\n\n", stdout);
     }
 
     [KernelFact]

@@ -124,6 +124,11 @@ internal sealed partial class Binder
     {
         string text = positional.Token.Text;
         var parameters = _options.PositionalParameters;
+        if (text.Length < 2)
+        {
+            return new BoundError(positional); // a missing token: the parser has reported it
+        }
+
         if (text == "$#")
         {
             return new BoundLiteral(positional, IntegerType.Int64, (ulong)parameters.Length);
@@ -216,6 +221,13 @@ internal sealed partial class Binder
         NoteMapKey(map, name, key);
         if (info.ValueType is null)
         {
+            if (!_report)
+            {
+                // While types are still being inferred, a map read before its assignment (`@x = @x + 1`) reads as
+                // an integer so that the assignment can give the map its type; the last pass decides.
+                return new BoundLiteral(map, IntegerType.Int64, 0);
+            }
+
             Report(SemanticDiagnostics.UndefinedMap, map, name);
             return new BoundError(map);
         }

@@ -135,7 +135,7 @@ internal sealed partial class Binder
 
             if (function == "delete" && call.ArgumentList.Arguments.Count == 0)
             {
-                var target = new BoundMapAccess(map, name, key, GetMapValueTypeForRead(name) ?? SimpleType.Error);
+                var target = new BoundMapAccess(map, name, key, DeletedMapType(map, name));
                 NoteMapKey(map, name, key);
                 return Record(assignment, new BoundMapDelete(assignment, target));
             }
@@ -252,7 +252,7 @@ internal sealed partial class Binder
         {
             var key = BindMapKey(keyed);
             NoteMapKey(keyed, MapName(keyed.MapToken), key);
-            var target = Record(keyed, new BoundMapAccess(keyed, MapName(keyed.MapToken), key, GetMapValueTypeForRead(MapName(keyed.MapToken)) ?? SimpleType.Error));
+            var target = Record(keyed, new BoundMapAccess(keyed, MapName(keyed.MapToken), key, DeletedMapType(keyed, MapName(keyed.MapToken))));
             return Record(call, new BoundMapDelete(call, target));
         }
 
@@ -260,19 +260,31 @@ internal sealed partial class Binder
         {
             var key = BindExpression(arguments[1]);
             NoteMapKey(map, MapName(map.MapToken), key);
-            var target = Record(map, new BoundMapAccess(map, MapName(map.MapToken), key, GetMapValueTypeForRead(MapName(map.MapToken)) ?? SimpleType.Error));
+            var target = Record(map, new BoundMapAccess(map, MapName(map.MapToken), key, DeletedMapType(map, MapName(map.MapToken))));
             return Record(call, new BoundMapDelete(call, target));
         }
 
         if (arguments.Count == 1 && arguments[0] is MapExpressionSyntax { Keys: null } scalar)
         {
             NoteMapKey(scalar, MapName(scalar.MapToken), null);
-            var target = Record(scalar, new BoundMapAccess(scalar, MapName(scalar.MapToken), null, GetMapValueTypeForRead(MapName(scalar.MapToken)) ?? SimpleType.Error));
+            var target = Record(scalar, new BoundMapAccess(scalar, MapName(scalar.MapToken), null, DeletedMapType(scalar, MapName(scalar.MapToken))));
             return Record(call, new BoundMapDelete(call, target));
         }
 
         Report(SemanticDiagnostics.InvalidArgument, call, "delete() expects a map element: delete(@map, key) or delete(@map[key])");
         return new BoundExpressionStatement(call, new BoundError(call));
+    }
+
+    /// <summary>The value type of a map an element is deleted from; a map nobody assigns is an error, as in bpftrace.</summary>
+    private BtType DeletedMapType(MapExpressionSyntax map, string name)
+    {
+        if (GetMapValueTypeForRead(name) is { } type)
+        {
+            return type;
+        }
+
+        Report(SemanticDiagnostics.UndefinedMap, map, name);
+        return SimpleType.Error;
     }
 
     private BoundExpression BindCompound(SyntaxNode syntax, string op, BoundExpression current, BoundExpression right)
