@@ -146,6 +146,7 @@ internal sealed partial class TraceSession
         using var signals = RegisterSignals();
         AttachedProbes? attached = null;
         int? targetExited = null;
+        int? exitCodeFromConfig = null;
         try
         {
             if (_request.DryRun)
@@ -204,6 +205,13 @@ internal sealed partial class TraceSession
                     break;
                 }
 
+                if (ExitRequestedByProgram(obj) is { } code)
+                {
+                    // exit() ran but its event was lost (a full ring buffer): the config map still records it.
+                    exitCodeFromConfig = code;
+                    break;
+                }
+
                 if (_request.Pid is { } p && !Directory.Exists($"/proc/{p}"))
                 {
                     targetExited = p;
@@ -245,7 +253,7 @@ internal sealed partial class TraceSession
                 _errors.WriteLine($"the traced process {gone} (-p {gone}) exited; tracing stopped");
             }
 
-            return dispatcher.ExitCode ?? 0;
+            return dispatcher.ExitCode ?? exitCodeFromConfig ?? 0;
         }
         finally
         {
@@ -286,6 +294,20 @@ internal sealed partial class TraceSession
         {
             _errors.WriteLine("HINT: run with -v to see the whole verifier log; a smaller loop bound, fewer map operations per probe or splitting the probe usually helps");
         }
+    }
+
+    /// <summary>The exit code when a probe ran exit() (recorded in the config map next to the event), else null.</summary>
+    private int? ExitRequestedByProgram(BpfObject obj)
+    {
+        if (!_request.Metadata.Settings.TryGetValue("config_map", out var name) || obj.FindMap(name) is not { } config ||
+            config.Lookup(new byte[4]) is not { Length: >= RuntimeConfig.ExitCodeOffset + 8 } value)
+        {
+            return null;
+        }
+
+        return BitConverter.ToInt64(value, RuntimeConfig.ExitingOffset) != 0
+            ? (int)BitConverter.ToInt64(value, RuntimeConfig.ExitCodeOffset)
+            : null;
     }
 
     private void WriteConfig(BpfObject obj, int childPid)
