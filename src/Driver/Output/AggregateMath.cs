@@ -29,4 +29,21 @@ internal static class AggregateMath
 
         return signed ? value / div : unchecked((long)((ulong)value / (ulong)div));
     }
+
+    /// <summary>
+    /// The number a count/sum/min/max/avg value prints as, divided by <paramref name="div"/>; false for other values.
+    /// One definition for the text and the JSON writers.
+    /// </summary>
+    public static bool TryScalar(Value value, long div, out long bits, out bool signed)
+    {
+        (bits, signed) = value switch
+        {
+            CountValue c => (Divide(unchecked((long)c.Count), div, signed: false), false),
+            SumValue s => (Divide(s.Total, div, s.IsSigned), s.IsSigned),
+            MinMaxValue m => (Divide(m.Value, div, m.IsSigned), m.IsSigned),
+            AverageValue a => (Divide(a.Average, div, a.IsSigned), a.IsSigned),
+            _ => (0L, false),
+        };
+        return value is CountValue or SumValue or MinMaxValue or AverageValue;
+    }
 }

@@ -92,17 +92,9 @@ public static class ValueText
             case MacAddressValue mac:
                 sb.Append(mac.Text);
                 break;
-            case CountValue c:
-                AppendInteger(sb, AggregateMath.Divide(unchecked((long)c.Count), div, signed: false), signed: false);
-                break;
-            case SumValue s:
-                AppendInteger(sb, AggregateMath.Divide(s.Total, div, s.IsSigned), s.IsSigned);
-                break;
-            case MinMaxValue m:
-                AppendInteger(sb, AggregateMath.Divide(m.Value, div, m.IsSigned), m.IsSigned);
-                break;
-            case AverageValue avg:
-                AppendInteger(sb, AggregateMath.Divide(avg.Average, div, avg.IsSigned), avg.IsSigned);
+            case CountValue or SumValue or MinMaxValue or AverageValue:
+                AggregateMath.TryScalar(value, div, out long scalar, out bool scalarSigned);
+                AppendInteger(sb, scalar, scalarSigned);
                 break;
             case StatsValue st:
                 sb.Append("{ .count = ");
