@@ -8,6 +8,12 @@ public sealed record AttachOptions
     /// <summary>The traced process (<c>-p PID</c> or the <c>-c</c> child): scopes uprobes, USDT and watchpoints.</summary>
     public int? Pid { get; init; }
 
+    /// <summary>
+    /// The <c>-c</c> child (started stopped, before it execs the command): watchpoints watch its memory when no
+    /// <see cref="Pid"/> is given. Uprobes and USDT stay system-wide with <c>-c</c>, as in bpftrace 0.17.
+    /// </summary>
+    public int? ChildPid { get; init; }
+
     public MissingProbePolicy MissingProbes { get; init; } = MissingProbePolicy.Error;
 
     /// <summary>Threads used to detach links in parallel (detaching waits for RCU grace periods, not for CPU).</summary>

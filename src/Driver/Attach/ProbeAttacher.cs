@@ -22,6 +22,9 @@ public sealed class ProbeAttacher
         _options = options ?? AttachOptions.Default;
     }
 
+    /// <summary>The same attacher for a run that started the <c>-c</c> child <paramref name="childPid"/>.</summary>
+    public ProbeAttacher ForChild(int childPid) => new(_options with { ChildPid = childPid });
+
     private KernelFeatures Features => _options.Features ?? KernelFeatures.Current;
 
     /// <summary>
@@ -442,15 +445,15 @@ public sealed class ProbeAttacher
     private AttachResult AttachWatchpoint(AttachRequest request)
     {
         var point = request.Point;
-        if (_options.Pid is not { } pid)
+        if ((_options.Pid ?? _options.ChildPid) is not { } pid)
         {
             return AttachResult.Failure(Diagnostic.Create(LibBpfDiagnostics.WatchpointNeedsProcess, Location.None, point.Text)
                 .WithHint("name the process with -p PID or start it with -c CMD"));
         }
 
-        if (CheckPid(point) is { } pidError)
+        if (!Directory.Exists($"/proc/{pid}"))
         {
-            return AttachResult.Failure(pidError);
+            return AttachResult.Failure(ProcessNotFound(point, pid));
         }
 
         string mode = point.Mode ?? "";

@@ -59,4 +59,10 @@ public static class CliDiagnostics
     public static readonly DiagnosticDescriptor ListPatternLooksLikeAFile = new(
         "BT3516", DiagnosticSeverity.Warning, "A listing pattern looks like a missing file name",
         "It appears that '{0}' is a filename but the file does not exist. Treating '{0}' as a search pattern.");
+
+    public static readonly DiagnosticDescriptor CommandCannotRun = new(
+        "BT3517", DiagnosticSeverity.Error, "The -c command cannot be run", "failed to run command '{0}': {1}");
+
+    public static readonly DiagnosticDescriptor ProcessNotFound = new(
+        "BT3518", DiagnosticSeverity.Error, "The -p process does not exist", "process with pid {0} does not exist (-p {0})");
 }

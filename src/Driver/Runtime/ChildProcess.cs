@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using BtLang.Diagnostics;
+using BtLang.Driver.Cli;
 
 namespace BtLang.Driver.Runtime;
 
@@ -12,6 +14,10 @@ internal sealed partial class ChildProcess : IDisposable
 {
     private const int SigTerm = 15;
     private const int SigCont = 18;
+    private const int ExecuteOk = 1; // access(2) X_OK
+
+    /// <summary>Characters after which the first word is shell syntax rather than a program name: left to the shell.</summary>
+    private const string ShellSyntax = "'\"\\$`=;&|<>()*?[]{}~#!";
 
     private readonly Process _process;
 
@@ -20,6 +26,62 @@ internal sealed partial class ChildProcess : IDisposable
     public int Pid => _process.Id;
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>
+    /// Null when the program <paramref name="command"/> runs exists and is executable, else the error to report
+    /// (bpftrace: "Failed to fork child: path ... does not exist or is not executable"). The program is the first
+    /// word, found like execvp(3) finds it: a word with a slash is a path, any other is looked up on PATH. A first
+    /// word with shell syntax (quotes, variables, redirections) is left for the shell to report.
+    /// </summary>
+    public static Diagnostic? Check(string command, string? pathVariable)
+    {
+        string trimmed = command.TrimStart();
+        int end = trimmed.IndexOfAny([' ', '\t', '\n']);
+        string program = end < 0 ? trimmed : trimmed[..end];
+        if (program.Length == 0)
+        {
+            return Diagnostic.Create(CliDiagnostics.CommandCannotRun, Location.None, command, "the command is empty");
+        }
+
+        if (program.AsSpan().IndexOfAny(ShellSyntax) >= 0)
+        {
+            return null;
+        }
+
+        if (program.Contains('/'))
+        {
+            return ExecutableProblem(program) is { } problem
+                ? Diagnostic.Create(CliDiagnostics.CommandCannotRun, Location.None, command, $"'{program}' {problem}")
+                : null;
+        }
+
+        foreach (string directory in (pathVariable ?? "/usr/local/bin:/usr/bin:/bin").Split(':'))
+        {
+            string candidate = Path.Combine(directory.Length == 0 ? "." : directory, program);
+            if (ExecutableProblem(candidate) is null)
+            {
+                return null;
+            }
+        }
+
+        return Diagnostic.Create(CliDiagnostics.CommandCannotRun, Location.None, command, $"'{program}' was not found on PATH");
+    }
+
+    /// <summary>Why <paramref name="path"/> cannot be executed, or null when it can.</summary>
+    private static string? ExecutableProblem(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return "is a directory";
+        }
+
+        if (!File.Exists(path))
+        {
+            return "does not exist";
+        }
+
+        return access(path, ExecuteOk) == 0 ? null : "is not executable";
+    }
 
     /// <summary>Starts <paramref name="command"/> through /bin/sh, stopped before it execs; null with an error when it cannot start.</summary>
     public static ChildProcess? StartPaused(string command, out string? error)
@@ -83,4 +145,7 @@ internal sealed partial class ChildProcess : IDisposable
 
     [LibraryImport("libc", SetLastError = true)]
     private static partial int kill(int pid, int signal);
+
+    [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int access(string path, int mode);
 }

@@ -234,6 +234,13 @@ internal sealed class DriverHost : IDriverHost
 
     private int Trace(DriverOptions options, byte[] objectFile, ObjectMetadata metadata)
     {
+        if (CheckTarget(options) is { } targetError)
+        {
+            // Before anything is loaded or attached, as bpftrace refuses a -c command it cannot run.
+            _errors.Write(DiagnosticFormatter.Format(targetError));
+            return 1;
+        }
+
         TextWriter output;
         try
         {
@@ -284,6 +291,22 @@ internal sealed class DriverHost : IDriverHost
         }
 
         return code;
+    }
+
+    /// <summary>The -c command cannot be run or the -p process does not exist: the error, else null.</summary>
+    private static Diagnostic? CheckTarget(DriverOptions options)
+    {
+        if (options.Command is { } command)
+        {
+            return ChildProcess.Check(command, Environment.GetEnvironmentVariable("PATH"));
+        }
+
+        if (options.Pid is { } pid && !Directory.Exists($"/proc/{pid}"))
+        {
+            return Diagnostic.Create(CliDiagnostics.ProcessNotFound, Location.None, pid);
+        }
+
+        return null;
     }
 
     /// <summary>Settings the environment set: they win over the script's config block.</summary>

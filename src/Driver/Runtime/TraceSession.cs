@@ -57,12 +57,6 @@ internal sealed partial class TraceSession
             }
         }
 
-        if (_request.Pid is { } pid && !Directory.Exists($"/proc/{pid}"))
-        {
-            _errors.WriteLine($"ERROR: process with pid {pid} does not exist (-p {pid})");
-            return 1;
-        }
-
         if (!BpfObject.TryOpen(_request.ObjectFile, "btlang", new BpfObjectOptions { VerifierLogSize = Math.Max(_request.LogSize, 64 * 1024) }, out var obj, out var openError))
         {
             return Fail(openError);
@@ -101,6 +95,8 @@ internal sealed partial class TraceSession
                 _errors.WriteLine($"ERROR: failed to run command '{command}': {childError}");
                 return 1;
             }
+
+            attacher = attacher.ForChild(child.Pid); // watchpoints watch the child's memory
         }
 
         using var childScope = child;

@@ -23,7 +23,48 @@ public sealed class CommandLineProbeTests
         var (code, stdout, stderr) = BtlangProcess.Run("-p", pid.ToString(System.Globalization.CultureInfo.InvariantCulture), "-e", "tracepoint:syscalls:sys_enter_getpid { @ = count(); }");
         Assert.Equal(1, code);
         Assert.Empty(stdout);
-        Assert.StartsWith($"ERROR: process with pid {pid} does not exist", stderr);
+        Assert.Equal($"ERROR: process with pid {pid} does not exist (-p {pid})\nBT3518\n", stderr);
+        Leaks.AssertNoneSince(before);
+    }
+
+    [KernelFact]
+    public void ChildCommandThatDoesNotExistIsOneClearError()
+    {
+        string missing = Path.Combine(Path.GetTempPath(), "btlang-no-such-command-" + Guid.NewGuid().ToString("N"));
+        AssertChildCommandRefused($"{missing} 1 2", $"'{missing}' does not exist");
+    }
+
+    [KernelFact]
+    public void ChildCommandThatIsNotExecutableIsOneClearError()
+    {
+        string script = Path.Combine(Path.GetTempPath(), "btlang-not-executable-" + Guid.NewGuid().ToString("N") + ".sh");
+        File.WriteAllText(script, "#!/bin/sh\nexit 0\n");
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        try
+        {
+            AssertChildCommandRefused(script, $"'{script}' is not executable");
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    [KernelFact]
+    public void ChildCommandNotOnPathIsOneClearError()
+    {
+        string name = "btlang-no-such-program-" + Guid.NewGuid().ToString("N")[..8];
+        AssertChildCommandRefused(name + " --flag", $"'{name}' was not found on PATH");
+    }
+
+    /// <summary>Exit 1, the error and its ID on stderr, nothing on stdout (no "Attaching"), nothing left loaded.</summary>
+    private static void AssertChildCommandRefused(string command, string why)
+    {
+        var before = KernelFacts.LoadedPrograms();
+        var (code, stdout, stderr) = BtlangProcess.Run("-c", command, "-e", "tracepoint:syscalls:sys_enter_read { @ = count(); }");
+        Assert.Equal(1, code);
+        Assert.Empty(stdout);
+        Assert.Equal($"ERROR: failed to run command '{command}': {why}\nBT3517\n", stderr);
         Leaks.AssertNoneSince(before);
     }
 

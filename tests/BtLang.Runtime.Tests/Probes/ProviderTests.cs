@@ -197,6 +197,18 @@ public sealed class ProviderTests
     }
 
     [KernelFact]
+    public void WatchpointWithChildCommandWatchesTheChild()
+    {
+        // bpftrace spawns the -c child paused, attaches (the watchpoint needs the child's pid), then lets it run.
+        string watched = Workload.WatchedPath;
+        ulong address = Workload.AddressOf(watched, "bt_data_watched");
+        var (code, stdout, stderr) = RunChecked("-e", $"watchpoint:0x{address:x}:8:w {{ @writes = count(); @[probe] = count(); }}", "-c", $"{watched} 4");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(new[] { $"@[watchpoint:0x{address:x}:8:w]: 4", "@writes: 4" }, Lines(stdout, "@"));
+        Assert.Contains("Attached 1 probe", stderr);
+    }
+
+    [KernelFact]
     public void EndRunsOnceAtExitBeforeTheMapsPrint()
     {
         var (code, stdout, stderr) = RunChecked("-e", "BEGIN { printf(\"begin\\n\"); @m = 1; } END { printf(\"end\\n\"); } interval:ms:50 { exit(); }");

@@ -10,7 +10,7 @@ namespace BtLang.Runtime.Tests.Probes;
 /// </summary>
 internal static class Workload
 {
-    private static readonly Lazy<string> Built = new(() => Build(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> Built = new(() => Build("workload.c"), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The path of the built workload.</summary>
     public static string Path => Built.Value;
@@ -19,13 +19,7 @@ internal static class Workload
     public static string Comm => System.IO.Path.GetFileName(Path);
 
     /// <summary>The address of a function of the workload, from its symbol table (nm).</summary>
-    public static ulong AddressOf(string symbol)
-    {
-        var (code, output) = KernelFacts.Run("nm", Path);
-        Assert.True(code == 0, output);
-        var line = output.Split('\n').Single(l => l.EndsWith(" " + symbol, StringComparison.Ordinal));
-        return Convert.ToUInt64(line[..16], 16);
-    }
+    public static ulong AddressOf(string symbol) => AddressOf(Path, symbol);
 
     /// <summary>Starts the workload in "wait" mode: it prints the address of its global and blocks until <see cref="Release"/>.</summary>
     public static Process StartWaiting(int rounds, int lingerMs = 0)
@@ -54,9 +48,23 @@ internal static class Workload
         }
     }
 
-    private static string Build([CallerFilePath] string here = "")
+    private static readonly Lazy<string> BuiltWatched = new(() => Build("watched.c"), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The built Fixtures/watched.c: adds to the .data global <c>bt_data_watched</c> ROUNDS times.</summary>
+    public static string WatchedPath => BuiltWatched.Value;
+
+    /// <summary>The address of a symbol of a built fixture, from its symbol table (nm).</summary>
+    public static ulong AddressOf(string binary, string symbol)
     {
-        string source = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(here)!, "..", "Fixtures", "workload.c");
+        var (code, output) = KernelFacts.Run("nm", binary);
+        Assert.True(code == 0, output);
+        var line = output.Split('\n').Single(l => l.EndsWith(" " + symbol, StringComparison.Ordinal));
+        return Convert.ToUInt64(line[..16], 16);
+    }
+
+    private static string Build(string fixture = "workload.c", [CallerFilePath] string here = "")
+    {
+        string source = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(here)!, "..", "Fixtures", fixture);
         string dir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "btlang-probe-tests");
         Directory.CreateDirectory(dir);
         string output = System.IO.Path.Combine(dir, "btw" + Guid.NewGuid().ToString("N")[..10]);
