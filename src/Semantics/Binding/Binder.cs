@@ -235,6 +235,7 @@ internal sealed partial class Binder
             }
 
             attachPoints.Add(point);
+            CheckUprobeOffset(point, attach);
         }
 
         var points = attachPoints.ToImmutable();

@@ -78,6 +78,45 @@ public sealed class ProviderTests
     }
 
     [KernelFact]
+    public void UprobeInTheMiddleOfAnInstructionIsRefused()
+    {
+        // At -O0, bt_add is push %rbp (+0, 1 byte), mov %rsp,%rbp (+1, 3 bytes), mov %rdi,-0x8(%rbp) (+4): +2 is inside.
+        string script = $"BEGIN {{ }}\nuprobe:{W}:bt_add+2 {{ @hits = count(); }}";
+        var (code, stdout, stderr) = RunChecked("-e", script, "-c", $"{W} 2 go");
+        Assert.Equal(1, code);
+        Assert.Empty(stdout);
+        string column = $"2:1-{$"uprobe:{W}:bt_add+2".Length + 1}";
+        Assert.Equal(
+            $"stdin:{column}: ERROR: Could not add uprobe into middle of instruction: {W}:bt_add+2\n" +
+            $"uprobe:{W}:bt_add+2 {{ @hits = count(); }}\n" +
+            new string('~', $"uprobe:{W}:bt_add+2".Length) + "\n" +
+            "HINT: the nearest instructions of bt_add start at +1 and +4; --unsafe attaches anyway, at the risk of crashing the traced program\n" +
+            "BT1080\n",
+            stderr);
+    }
+
+    [KernelFact]
+    public void UprobeInTheMiddleOfAnInstructionAttachesWithUnsafeAndAWarning()
+    {
+        var (code, stdout, stderr) = RunChecked("--unsafe", "-e", $"uprobe:{W}:0x{Workload.AddressOf("bt_add") + 2:x} {{ @hits = count(); }}", "-c", $"{W} 2 go");
+        Assert.True(code == 0, stderr);
+        Assert.StartsWith($"stdin:1:1-", stderr);
+        Assert.Contains($"WARNING: Unsafe uprobe in the middle of the instruction: {W}:bt_add+2\n", stderr);
+        Assert.Contains("BT1580\n", stderr);
+        Assert.Contains("Attached 1 probe", stderr);
+        Assert.Single(Lines(stdout, "@hits: "));
+    }
+
+    [KernelFact]
+    public void UprobeOffsetOnAnInstructionBoundaryAttaches()
+    {
+        var (code, stdout, stderr) = RunChecked("-e", $"uprobe:{W}:bt_add+1 {{ @one = count(); }} uprobe:{W}:bt_add+4 {{ @four = count(); }}", "-c", $"{W} 3 go");
+        Assert.True(code == 0, stderr);
+        Assert.DoesNotContain("WARNING", stderr);
+        Assert.Equal(new[] { "@four: 3", "@one: 3" }, Lines(stdout, "@"));
+    }
+
+    [KernelFact]
     public void FuncAndProbeNameTheAttachPointThatFired()
     {
         // The workload lingers, so that func (resolved at print time from /proc/PID/maps) finds it alive.
