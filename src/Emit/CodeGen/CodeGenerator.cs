@@ -302,15 +302,15 @@ internal sealed class CodeGenerator : IDisposable
         }
 
         bool usesProbe = UsesProbeBuiltin(probe);
-        if (!usesProbe || (probe.AttachPoints.Length <= 1 && !probe.AttachPoints.Any(p => p.Provider == ProbeProviderKind.Tracepoint && p.HasWildcard)))
+        // Wildcards are expanded here (like bpftrace) so that each match gets its own name constant.
+        var points = usesProbe ? probe.AttachPoints.SelectMany(ExpandForProbeName).ToList() : null;
+        if (points is null || points.Count <= 1)
         {
-            int nameIndex = AddProbeName(probe.AttachPoints.IsEmpty ? string.Empty : probe.AttachPoints[0].CanonicalName);
-            yield return new ProgramUnit(baseName, SectionFor(probe.AttachPoints.FirstOrDefault(), probe.Provider), probe.AttachPoints, nameIndex);
+            string probeName = points is [var only] ? only.CanonicalName : probe.AttachPoints.IsEmpty ? string.Empty : probe.AttachPoints[0].CanonicalName;
+            yield return new ProgramUnit(baseName, SectionFor(probe.AttachPoints.FirstOrDefault(), probe.Provider), probe.AttachPoints, AddProbeName(probeName));
             yield break;
         }
 
-        // A tracepoint wildcard is expanded here (like bpftrace) so that each match gets its own name constant.
-        var points = probe.AttachPoints.SelectMany(ExpandTracepointWildcard).ToList();
         for (int i = 0; i < points.Count; i++)
         {
             var point = points[i];
@@ -318,6 +318,12 @@ internal sealed class CodeGenerator : IDisposable
             yield return new ProgramUnit(name, SectionFor(point, point.Provider), ImmutableArray.Create(point), AddProbeName(point.CanonicalName));
         }
     }
+
+    /// <summary>The attach points, each with the full name <c>probe</c> prints, that a point stands for.</summary>
+    private IEnumerable<AttachPoint> ExpandForProbeName(AttachPoint point) =>
+        point.Provider == ProbeProviderKind.Tracepoint
+            ? ExpandTracepointWildcard(point)
+            : ProbeNameExpansion.ExpandUserProbe(point, _compilation.Options.Catalog ?? BtLang.Semantics.ProbeCatalog.SystemProbeCatalog.Shared);
 
     /// <summary>The tracepoints a wildcard tracepoint attach point matches (from the probe catalog); other points as they are.</summary>
     private IEnumerable<AttachPoint> ExpandTracepointWildcard(AttachPoint point)

@@ -160,6 +160,35 @@ public sealed class ProviderTests
     }
 
     [KernelFact]
+    public void ProbeBuiltinNamesTheExpandedUserProbe()
+    {
+        // Like bpftrace, probe is the full name of the probe that fired, not the attach point as written: usdt with its
+        // provider, wildcards expanded, a library by its path.
+        string script =
+            $"usdt:{W}:mem {{ @noprovider[probe] = count(); }}\n" +
+            $"usdt:{W}:btprov:t* {{ @usdtwild[probe] = count(); }}\n" +
+            $"uprobe:{W}:bt_* {{ @uprobewild[probe] = count(); }}\n" +
+            $"uretprobe:{W}:bt_tw* {{ @uretwild[probe] = count(); }}\n" +
+            "uprobe:libc:getpid /pid == cpid/ { @library[probe] = count(); }";
+        var (code, stdout, stderr) = RunChecked("-e", script, "-c", $"{W} 2 go");
+        Assert.True(code == 0, stderr);
+        var lines = Lines(stdout, "@").Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(6, lines.Length);
+        Assert.Matches(@"^@library\[uprobe:/\S+/libc\.so\.6:getpid\]: 2$", lines[0]);
+        Assert.Equal(
+            new[]
+            {
+                $"@noprovider[usdt:{W}:btprov:mem]: 2",
+                $"@uprobewild[uprobe:{W}:bt_add]: 2",
+                $"@uprobewild[uprobe:{W}:bt_twice]: 2",
+                $"@uretwild[uretprobe:{W}:bt_twice]: 2",
+                $"@usdtwild[usdt:{W}:btprov:tick]: 2",
+            },
+            lines[1..]);
+        Assert.Contains("Attached 6 probes", stderr);
+    }
+
+    [KernelFact]
     public void UsdtWildcardAttachesEveryMatchingProbe()
     {
         var (code, stdout, stderr) = RunChecked("-e", $"usdt:{W}:btprov:* {{ @fired = count(); }}", "-c", $"{W} 3 go");
