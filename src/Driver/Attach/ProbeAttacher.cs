@@ -116,7 +116,9 @@ public sealed class ProbeAttacher
                 {
                     if (_options.MissingProbes == MissingProbePolicy.Warn)
                     {
-                        diagnostics.Add(Diagnostic.Create(LibBpfDiagnostics.ProbeSkipped, Location.None, result.Error!.Message));
+                        // The hint of the error (how to find the right name) helps as much when the probe is only skipped.
+                        var skipped = Diagnostic.Create(LibBpfDiagnostics.ProbeSkipped, Location.None, result.Error!.Message);
+                        diagnostics.Add(result.Error.Hints.Aggregate(skipped, (d, hint) => d.WithHint(hint)));
                     }
 
                     continue;
@@ -213,7 +215,7 @@ public sealed class ProbeAttacher
         var point = request.Point;
         if (ResolveTarget(point) is not { } path)
         {
-            return AttachResult.Failure(Diagnostic.Create(LibBpfDiagnostics.UprobeTargetNotFound, Location.None, point.Text, point.Target ?? ""), isMissingProbe: true);
+            return AttachResult.Failure(TargetNotFound(point), isMissingProbe: true);
         }
 
         if (CheckPid(point) is { } pidError)
@@ -316,6 +318,10 @@ public sealed class ProbeAttacher
         return AttachResult.Success(links.ToImmutable(), names.Count);
     }
 
+    private static Diagnostic TargetNotFound(AttachPointMetadata point) =>
+        Diagnostic.Create(LibBpfDiagnostics.UprobeTargetNotFound, Location.None, point.Text, point.Target ?? "")
+            .WithHint("check the path: give the binary's full path, or a name found on PATH or in ld.so.cache; `btlang -l 'uprobe:PATH:*'` lists a binary's symbols");
+
     private static Diagnostic SymbolNotFound(AttachPointMetadata point, string function, string path) =>
         Diagnostic.Create(LibBpfDiagnostics.UprobeSymbolNotFound, Location.None, point.Text, function, path)
             .WithHint($"btlang -l 'uprobe:{path}:*' lists its symbols");
@@ -325,7 +331,7 @@ public sealed class ProbeAttacher
         var point = request.Point;
         if (ResolveTarget(point) is not { } path)
         {
-            return AttachResult.Failure(Diagnostic.Create(LibBpfDiagnostics.UprobeTargetNotFound, Location.None, point.Text, point.Target ?? ""), isMissingProbe: true);
+            return AttachResult.Failure(TargetNotFound(point), isMissingProbe: true);
         }
 
         if (CheckPid(point) is { } pidError)

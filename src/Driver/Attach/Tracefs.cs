@@ -33,7 +33,7 @@ public static class Tracefs
         if (!status.IsAvailable)
         {
             return Diagnostic.Create(LibBpfDiagnostics.TracefsUnavailable, Location.None, DefaultPath, status.Error)
-                .WithHint($"mount it with: mount -t tracefs nodev {DefaultPath}");
+                .WithHint($"mount it as root (CAP_SYS_ADMIN is needed): mount -t tracefs nodev {DefaultPath}");
         }
 
         return status.MountedByUs ? Diagnostic.Create(LibBpfDiagnostics.TracefsMounted, Location.None, status.Path) : null;

@@ -95,7 +95,10 @@ public static class LibBpfDiagnostics
         "BT3163", "Kernel BTF missing", "kernel BTF is not available ({0} is missing): struct types and rawtracepoint arguments cannot be resolved");
 
     public static readonly DiagnosticDescriptor LibBpfMissing = Error(
-        "BT3164", "libbpf missing", "cannot load libbpf.so.1: {0}");
+        "BT3164", "libbpf missing", "cannot load libbpf.so.1 ({0}): install the Debian package libbpf1 (apt-get install libbpf1)");
+
+    public static readonly DiagnosticDescriptor KernelBtfRequired = Error(
+        "BT3165", "Kernel BTF required", "this script uses kernel types, which come from kernel BTF, but kernel BTF is not available ({0})");
 
     private static DiagnosticDescriptor Error(string id, string title, string format) =>
         new(id, DiagnosticSeverity.Error, title, format);

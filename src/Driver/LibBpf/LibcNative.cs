@@ -34,6 +34,16 @@ internal static unsafe partial class LibcNative
     [LibraryImport(Library, EntryPoint = "close", SetLastError = true)]
     internal static partial int close(int fd);
 
+    internal const int RtldNow = 2;
+
+    /// <summary>dlopen: a handle, or 0 with the reason in <see cref="dlerror"/>.</summary>
+    [LibraryImport(Library, EntryPoint = "dlopen", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial nint dlopen(string file, int flags);
+
+    /// <summary>dlerror: the last dl* failure as a C string (owned by libc), or 0.</summary>
+    [LibraryImport(Library, EntryPoint = "dlerror")]
+    internal static partial nint dlerror();
+
     [LibraryImport(Library, EntryPoint = "mount", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int mount(string source, string target, string fileSystemType, ulong flags, nint data);
 

@@ -116,6 +116,12 @@ internal sealed class DriverHost : IDriverHost
 
     public int PrintInfo(DriverOptions options)
     {
+        if (Driver.LibBpf.LibBpfAvailability.Check() is { } missing)
+        {
+            _errors.Write(DiagnosticFormatter.Format(missing));
+            return 1;
+        }
+
         Console.Out.Write(KernelFeaturesFormatter.Format(KernelFeatures.Current, BuildInfo.Version, "19", "1.1"));
         return 0;
     }
@@ -206,7 +212,7 @@ internal sealed class DriverHost : IDriverHost
             ResolveCgroupId = CgroupId,
         };
         var result = BpfEmitter.Emit(compilation, emitOptions);
-        foreach (var diagnostic in result.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning))
+        foreach (var diagnostic in WithoutKernelBtf(result.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning)))
         {
             if (diagnostic.IsError || options.Warnings != WarningLevel.None)
             {
@@ -232,8 +238,39 @@ internal sealed class DriverHost : IDriverHost
         return result.Success ? result : null;
     }
 
+    /// <summary>
+    /// Without kernel BTF every kernel type is unknown, and the binder's errors ("struct task_struct does not contain
+    /// a field named 'pid'", "Unknown type: 'struct file'") would send the user looking at the script. They become one
+    /// error, at the first of them, naming the missing BTF and the fix. Scripts that use no kernel types are untouched.
+    /// </summary>
+    private static IEnumerable<Diagnostic> WithoutKernelBtf(IEnumerable<Diagnostic> diagnostics)
+    {
+        var all = diagnostics.ToList();
+        if (SystemProbeCatalog.Shared.KernelBtf is not null || !all.Any(IsKernelTypeError))
+        {
+            return all;
+        }
+
+        var first = all.First(IsKernelTypeError);
+        const string vmlinux = "/sys/kernel/btf/vmlinux";
+        string reason = SystemProbeCatalog.Shared.KernelBtfError ?? "it cannot be read";
+        reason = reason.Contains(vmlinux, StringComparison.Ordinal) ? reason : $"{vmlinux}: {reason}";
+        var replacement = Diagnostic.Create(Driver.LibBpf.LibBpfDiagnostics.KernelBtfRequired, first.Location, reason.ReplaceLineEndings(" "))
+            .WithHint("boot a kernel built with CONFIG_DEBUG_INFO_BTF=y (it provides /sys/kernel/btf/vmlinux; Debian's kernels are); scripts without kernel types (curtask->FIELD, struct casts) run without it");
+        return all.Where(d => !IsKernelTypeError(d)).Prepend(replacement);
+
+        static bool IsKernelTypeError(Diagnostic d) => d.IsError && d.Id is "BT1021" or "BT1027";
+    }
+
     private int Trace(DriverOptions options, byte[] objectFile, ObjectMetadata metadata)
     {
+        if (Driver.LibBpf.LibBpfAvailability.Check() is { } missing)
+        {
+            // Before anything touches libbpf: otherwise the first P/Invoke ends the run with a stack trace.
+            _errors.Write(DiagnosticFormatter.Format(missing));
+            return 1;
+        }
+
         if (CheckTarget(options) is { } targetError)
         {
             // Before anything is loaded or attached, as bpftrace refuses a -c command it cannot run.

@@ -50,10 +50,16 @@ internal sealed partial class TraceSession
 
         if (metadata.Probes.Any(p => p.Provider is "tracepoint" or "rawtracepoint"))
         {
+            // Mounts tracefs when it is not mounted; when that is impossible, one error before anything is loaded.
             var status = Tracefs.Ensure();
             if (_request.Verbose)
             {
                 _errors.WriteLine($"tracefs: {status}");
+            }
+
+            if (!status.IsAvailable && Tracefs.EnsureDiagnostic() is { } unavailable)
+            {
+                return Fail(unavailable);
             }
         }
 
@@ -242,11 +248,13 @@ internal sealed partial class TraceSession
             }
 
             _request.Output.Flush();
-            if (targetExited is { } gone && dispatcher.ExitCode is null)
+            if (targetExited is { } gone && dispatcher.ExitCode is null && exitCodeFromConfig is null)
             {
-                // -p: the traced process went away, so no more events can come. bpftrace ends normally (exit 0) here;
-                // say why the run ended.
-                _errors.WriteLine($"the traced process {gone} (-p {gone}) exited; tracing stopped");
+                // -p: the traced process went away, so no more events can come. END ran and the maps printed above;
+                // the run still failed at what it was asked to do (trace that process), so it says so and exits 1.
+                _errors.WriteLine($"ERROR: the traced process {gone} (-p {gone}) exited; tracing stopped");
+                _errors.Flush();
+                return 1;
             }
 
             return dispatcher.ExitCode ?? exitCodeFromConfig ?? 0;

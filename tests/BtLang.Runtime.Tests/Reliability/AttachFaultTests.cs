@@ -61,7 +61,7 @@ public sealed class AttachFaultTests
     }
 
     [KernelTheory]
-    [InlineData("uprobe:/nonexistent/btlang/binary:foo", "does not exist", Skip = "Attach layer bug: BT3115 (uprobe target file missing) has no HINT line naming the fix; owner of src/Driver/Attach to add it")]
+    [InlineData("uprobe:/nonexistent/btlang/binary:foo", "does not exist")]
     [InlineData("uprobe:/bin/sh:" + MissingSymbol, "no symbol")]
     [InlineData("tracepoint:syscalls:sys_enter_btlang_nonexistent", "tracepoint not found")]
     [InlineData("kprobe:do_sys_open", "not supported by this kernel")]
@@ -73,6 +73,33 @@ public sealed class AttachFaultTests
         Assert.Contains(problem, stderr);
         Assert.Contains("HINT:", stderr);
         Assert.Equal(1, stderr.Split('\n').Count(l => l.StartsWith("ERROR", StringComparison.Ordinal) || l.Contains(": ERROR: ", StringComparison.Ordinal)));
+    }
+
+    [KernelTheory]
+    [InlineData("error")]
+    [InlineData("warn")]
+    public void MissingUprobeTargetOrSymbolSaysHowToFindTheRightOne(string mode)
+    {
+        const string file = "/nonexistent/btlang/binary";
+        string warn = mode == "warn" ? "WARNING: " : "ERROR: ";
+        string skipping = mode == "warn" ? "; skipping it" : string.Empty;
+        string fileHint = "HINT: check the path: give the binary's full path, or a name found on PATH or in ld.so.cache; `btlang -l 'uprobe:PATH:*'` lists a binary's symbols\n";
+        string tail = mode == "warn" ? "BT3124\nERROR: no probe could be attached, so there is nothing to trace (see the warnings above; fix the attach points)\n" : null!;
+
+        var missingFile = RunWatched(["-e", $"uprobe:{file}:foo {{ @ = count(); }}"], ("BPFTRACE_MISSING_PROBES", mode));
+        Assert.Equal(1, missingFile.Code);
+        Assert.Equal(
+            $"{warn}cannot attach uprobe:{file}:foo: the file '{file}' does not exist{skipping}\n" + fileHint + (tail ?? "BT3115\n"),
+            missingFile.Stderr);
+
+        string ls = KernelFacts.UniqueCopyOf("/bin/ls", out _);
+        var missingSymbol = RunWatched(["-e", $"uprobe:{ls}:{MissingSymbol} {{ @ = count(); }}"], ("BPFTRACE_MISSING_PROBES", mode));
+        Assert.Equal(1, missingSymbol.Code);
+        Assert.Equal(
+            $"{warn}cannot attach uprobe:{ls}:{MissingSymbol}: no symbol '{MissingSymbol}' in {ls}{skipping}\n" +
+            $"HINT: btlang -l 'uprobe:{ls}:*' lists its symbols\n" + (tail ?? "BT3116\n"),
+            missingSymbol.Stderr);
+        Leftovers.AssertNoneLeft(missingFile.Ids.Union(missingSymbol.Ids).ToList(), ls);
     }
 
     [KernelFact]
@@ -133,9 +160,13 @@ public sealed class AttachFaultTests
     }
 
     /// <summary>Runs btlang to its end while sampling the program ids it holds, so even a short run's programs are checked afterwards.</summary>
-    internal static (int Code, string Stdout, string Stderr, HashSet<int> Ids) RunWatched(string[] arguments, params (string Name, string Value)[] environment)
+    internal static (int Code, string Stdout, string Stderr, HashSet<int> Ids) RunWatched(string[] arguments, params (string Name, string Value)[] environment) =>
+        RunWatched(BtlangProcess.Executable, arguments, environment);
+
+    /// <summary>As above for any command that becomes btlang in the same process (exec), e.g. unshare or setpriv in front of it.</summary>
+    internal static (int Code, string Stdout, string Stderr, HashSet<int> Ids) RunWatched(string file, string[] arguments, params (string Name, string Value)[] environment)
     {
-        var info = new ProcessStartInfo(BtlangProcess.Executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string argument in arguments)
         {
             info.ArgumentList.Add(argument);

@@ -31,6 +31,12 @@ public sealed class SoakTests
         Assert.True(code == 0, btlang.Stderr);
         Assert.True(workload.Calls > 10_000, $"workload made only {workload.Calls} calls");
         Assert.Contains($"@calls: {workload.Calls}\n", btlang.Stdout);
+        // The map keyed by comm and tid agrees: the workload thread made its getpid() calls and only a handful of
+        // other syscalls (waking up, ending).
+        var byThread = System.Text.RegularExpressions.Regex.Match(btlang.Stdout, $@"^@\[[^,\n]*, {workload.Tid}\]: (\d+)$", System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.True(byThread.Success, btlang.Stdout.Length > 4000 ? btlang.Stdout[..4000] : btlang.Stdout);
+        long threadCount = long.Parse(byThread.Groups[1].Value);
+        Assert.InRange(threadCount, workload.Calls, workload.Calls + 100);
         long early = samples.Skip(5).Take(5).Max();
         long late = samples.Skip(samples.Count - 10).Max();
         Assert.True(late <= early + early / 5 + 16 * 1024, $"RSS grew from {early} kB to {late} kB: {string.Join(' ', samples)}");
