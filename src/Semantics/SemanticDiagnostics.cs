@@ -40,6 +40,9 @@ public static class SemanticDiagnostics
     public static readonly DiagnosticDescriptor StringTooLong = Error("BT1033", "String longer than max_strlen", "String is too long: {0} bytes (max_strlen is {1})");
     public static readonly DiagnosticDescriptor DuplicateMapDeclaration = Error("BT1034", "Map declared twice", "Map {0} is already declared");
     public static readonly DiagnosticDescriptor MacroError = Error("BT1035", "Macro use error", "{0}");
+    public static readonly DiagnosticDescriptor StrContainsTooLarge = Error("BT1050", "strcontains() search too large to verify", "strcontains() searching a string[{0}] for a string[{1}] needs more loop steps than the BPF verifier accepts");
+    public static readonly DiagnosticDescriptor AddressOfInvalid = Error("BT1051", "Address of a value that has none", "Cannot take the address of {0}");
+    public static readonly DiagnosticDescriptor ImportNotSupported = Error("BT1052", "import of this kind is not supported", "{0}");
 
     public static readonly DiagnosticDescriptor UnusedValue = Warning("BT1501", "Value not used", "Return value discarded for {0}()");
     public static readonly DiagnosticDescriptor MapNeverRead = Warning("BT1502", "Map assigned but never read or printed", "Map {0} is assigned but never used");

@@ -123,6 +123,8 @@ public sealed class ValueDecoder
                 return new UserNameValue(_resolver.UserName(BinaryPrimitives.ReadUInt64LittleEndian(bytes)));
             case RuntimeTypeKind.CgroupPath:
                 return new CgroupPathValue(_resolver.CgroupPath(BinaryPrimitives.ReadUInt64LittleEndian(bytes)));
+            case RuntimeTypeKind.ErrorText:
+                return new StringValue(ErrorText.Describe(BinaryPrimitives.ReadInt64LittleEndian(bytes)));
             case RuntimeTypeKind.Enum:
             {
                 long number = ReadInteger(bytes, type.Size, type.IsSigned);

@@ -72,6 +72,10 @@ internal sealed partial class ProgramGenerator
             case "strncmp":
                 int limit = int.Parse(call.Text!, System.Globalization.CultureInfo.InvariantCulture);
                 return CgValue.Scalar(ToI64(_b.Not(EmitBoundedStringEquals(call.Arguments[0], call.Arguments[1], limit))));
+            case "strcontains":
+                return EmitStrContains(call);
+            case "strerror":
+                return CgValue.Scalar(EmitScalar(call.Arguments[0]));
             case "join":
                 EmitJoin(call);
                 return Void();

@@ -218,7 +218,7 @@ internal sealed partial class ProgramGenerator
     }
 
     private static bool IsScalar(BtType type) => type.Kind is TypeKind.Integer or TypeKind.Bool or TypeKind.Enum or TypeKind.Pointer
-        or TypeKind.KernelSymbol or TypeKind.Timestamp or TypeKind.UserName or TypeKind.CgroupPath or TypeKind.ProbeName
+        or TypeKind.KernelSymbol or TypeKind.Timestamp or TypeKind.UserName or TypeKind.CgroupPath or TypeKind.ErrorText or TypeKind.ProbeName
         or TypeKind.KernelStack or TypeKind.Error or TypeKind.Void or TypeKind.None;
 
     /// <summary>Loads a value of <paramref name="type"/> stored at <paramref name="pointer"/>.</summary>

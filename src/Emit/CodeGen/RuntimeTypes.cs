@@ -49,6 +49,7 @@ internal static class RuntimeTypes
         SimpleType { Kind: TypeKind.UserName } => new RuntimeType { Kind = RuntimeTypeKind.UserName, Size = 8 },
         SimpleType { Kind: TypeKind.CgroupPath } => new RuntimeType { Kind = RuntimeTypeKind.CgroupPath, Size = 8 },
         SimpleType { Kind: TypeKind.ProbeName } => new RuntimeType { Kind = RuntimeTypeKind.ProbeName, Size = 8 },
+        SimpleType { Kind: TypeKind.ErrorText } => new RuntimeType { Kind = RuntimeTypeKind.ErrorText, Size = 8 },
         SimpleType { Kind: TypeKind.MacAddress } => new RuntimeType { Kind = RuntimeTypeKind.MacAddress, Size = 6 },
         _ => RuntimeType.None,
     };

@@ -68,4 +68,7 @@ public enum RuntimeTypeKind
 
     /// <summary><c>macaddr()</c>: 6 bytes.</summary>
     MacAddress,
+
+    /// <summary><c>strerror(errno)</c>: a u64 errno, printed as the C library's error text.</summary>
+    ErrorText,
 }

@@ -102,7 +102,9 @@ internal sealed partial class Binder
             case "strncmp":
                 return BindStrncmp(call);
             case "strcontains":
-                return BindStringPair(call, function, SimpleType.Bool);
+                return BindStrContains(call);
+            case "strerror":
+                return Value(call, function, SimpleType.ErrorText, BindIntegerExpression(args[0], "strerror()"));
             case "join":
                 return Void(call, function, ImmutableArray.Create(BindIntegerExpression(args[0], "join()")), args.Count == 2 ? LiteralString(args[1], "join()") : " ");
             case "signal":

@@ -84,6 +84,7 @@ public static class BuiltinCatalog
         new BuiltinInfo("kptr", true, "kptr(p) -> pointer", "Mark a pointer as a kernel address.", 1, 1),
         new BuiltinInfo("macaddr", true, "macaddr(char[6] addr) -> macaddr_t", "Format a MAC address.", 1, 1),
         new BuiltinInfo("cgroup_path", true, "cgroup_path(int id [, string filter]) -> cgroup_path_t", "Path of a cgroup.", 1, 2),
+        new BuiltinInfo("strerror", true, "strerror(int errno) -> strerror_t", "An errno value, printed as its error text (No such file or directory).", 1, 1),
         new BuiltinInfo("debugf", true, "debugf(string fmt, ...)", "Write to the kernel trace pipe.", 1, Many),
         new BuiltinInfo("override", true, "override(int rc)", "Override a kprobe's return value (needs --unsafe).", 1, 1, IsUnsafe: true),
         new BuiltinInfo("unwatch", true, "unwatch(void *addr)", "Remove a watchpoint.", 1, 1),

@@ -37,6 +37,9 @@ public sealed class SimpleType : BtType
 
     public static SimpleType MacAddress { get; } = new(TypeKind.MacAddress, 6, "macaddr_t");
 
+    /// <summary><c>strerror(errno)</c>: an errno, printed as the C library's error text.</summary>
+    public static SimpleType ErrorText { get; } = new(TypeKind.ErrorText, 8, "strerror_t");
+
     public override int Size => _size;
 
     public override int Alignment => Kind is TypeKind.Bool or TypeKind.MacAddress ? 1 : 8;

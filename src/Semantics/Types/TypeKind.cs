@@ -26,6 +26,7 @@ public enum TypeKind
     CgroupPath,
     ProbeName,
     MacAddress,
+    ErrorText,
     Aggregate,
     Context,
 }

@@ -12,7 +12,6 @@ public sealed class CorpusBindingTests
         ["aggregations.bt"] = "tseries() is not implemented",
         ["casts.bt"] = "script-defined C unions need the C front end (libclang)",
         ["include_struct.bt"] = "script-defined C structs need the C front end (libclang)",
-        ["helpers_unsafe.bt"] = "strerror() is not implemented",
         ["iter_self_test.bt"] = "iterator ctx types are not implemented",
         ["pointer_ops.bt"] = "the address-of operator & is not implemented",
         ["getopt_lenkeys.bt"] = "len() of a map is not implemented",

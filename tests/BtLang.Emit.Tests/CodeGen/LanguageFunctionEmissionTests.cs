@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using BtLang.Diagnostics;
+using BtLang.Semantics;
+using BtLang.Syntax;
+
+namespace BtLang.Emit.Tests.CodeGen;
+
+/// <summary>The non-map language functions compile to objects the kernel's verifier accepts.</summary>
+public sealed class LanguageFunctionEmissionTests
+{
+    public static TheoryData<string> Scripts => new()
+    {
+        "BEGIN { @a = strcontains(\"hello\", \"ll\"); @b = strcontains(comm, \"\"); $n = \"x\"; @c = strcontains(comm, $n); }",
+        "tracepoint:syscalls:sys_enter_openat { @[strcontains(str(args.filename), \"/lib\")] = count(); }",
+        "tracepoint:syscalls:sys_enter_openat { @[strcontains(str(args.filename), str(args.filename, 31))] = count(); }",
+        "tracepoint:syscalls:sys_enter_openat { @[strcontains(str(args.filename, 255), str(args.filename, 127))] = count(); }",
+        "tracepoint:syscalls:sys_exit_openat { @[strerror(-args.ret)] = count(); printf(\"%s\\n\", strerror(2)); }",
+    };
+
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void KernelVerifierAcceptsTheObject(string source)
+    {
+        var result = Emit(source);
+        Assert.True(result.Success, DiagnosticFormatter.Format(result.Diagnostics));
+        if (Environment.UserName != "root" || !File.Exists("/usr/sbin/bpftool"))
+        {
+            return; // loading needs root; CI runs these as root
+        }
+
+        string dir = Path.Combine(Path.GetTempPath(), "btlang-emit-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        string obj = Path.Combine(dir, "x.o");
+        string pin = "/sys/fs/bpf/btlang_test_" + Guid.NewGuid().ToString("N")[..12];
+        File.WriteAllBytes(obj, result.ObjectFile!);
+        try
+        {
+            var (code, output) = Run("/usr/sbin/bpftool", "prog", "loadall", obj, pin);
+            Assert.True(code == 0, output);
+        }
+        finally
+        {
+            Run("/bin/rm", "-rf", pin);
+            Directory.Delete(dir, true);
+        }
+    }
+
+    internal static EmitResult Emit(string source) =>
+        BpfEmitter.Emit(Compilation.Create(SyntaxTree.ParseText(source), CompilationOptions.Default with { AllowUnsafe = true }));
+
+    internal static (int Code, string Output) Run(string file, params string[] arguments)
+    {
+        var info = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(info)!;
+        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit(TimeSpan.FromSeconds(60));
+        return (process.ExitCode, output);
+    }
+}
