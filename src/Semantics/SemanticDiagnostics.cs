@@ -44,6 +44,11 @@ public static class SemanticDiagnostics
     public static readonly DiagnosticDescriptor AddressOfInvalid = Error("BT1051", "Address of a value that has none", "Cannot take the address of {0}");
     public static readonly DiagnosticDescriptor ImportNotSupported = Error("BT1052", "import of this kind is not supported", "{0}");
 
+    public static readonly DiagnosticDescriptor ForNotIterable = Error("BT1060", "for over something that is not a map or a range", "Loop expression must be a map or a range, e.g. for ($kv : @map) or for ($i : 0..10)");
+    public static readonly DiagnosticDescriptor ForMapValueType = Error("BT1061", "for over a map whose values cannot be iterated", "Loop expression does not support type: {0}");
+    public static readonly DiagnosticDescriptor ForShadowsVariable = Error("BT1062", "Loop variable shadows a variable", "Loop declaration shadows existing variable: {0}");
+    public static readonly DiagnosticDescriptor LenOfHistogram = Error("BT1063", "len() of a histogram map", "len() does not support map {0} of type {1}");
+
     public static readonly DiagnosticDescriptor UnusedValue = Warning("BT1501", "Value not used", "Return value discarded for {0}()");
     public static readonly DiagnosticDescriptor MapNeverRead = Warning("BT1502", "Map assigned but never read or printed", "Map {0} is assigned but never used");
     public static readonly DiagnosticDescriptor VariableNeverUsed = Warning("BT1503", "Variable assigned but never used", "Variable {0} is assigned but never used");

@@ -45,6 +45,8 @@ internal sealed partial class ProgramGenerator
             case "zero":
                 EmitEvent(call.Function == "clear" ? EventKind.Clear : EventKind.Zero, _gen.Maps[call.Text!].Index, 0, _ => { });
                 return Void();
+            case "len":
+                return EmitLen(call);
             case "has_key":
                 var layout = _gen.Maps[call.Text!];
                 var key = BuildKey(layout, call.Arguments[0], layout.BucketInKey ? _c.ConstI64(0) : null);

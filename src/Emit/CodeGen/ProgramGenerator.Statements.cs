@@ -63,7 +63,7 @@ internal sealed partial class ProgramGenerator
                 EmitForRange(range);
                 break;
             case BoundForMap map:
-                NotSupported(map.Syntax, "for ($kv : @map)");
+                EmitForMap(map);
                 break;
             case BoundJump jump:
                 EmitJump(jump);

@@ -74,7 +74,7 @@ internal sealed partial class Binder
             case "zero":
                 return BindMapFunction(call, function, SimpleType.Void);
             case "len":
-                return BindMapFunction(call, function, IntegerType.Int64);
+                return BindLen(call);
             case "has_key":
                 return BindHasKey(call);
             case "delete":

@@ -438,28 +438,11 @@ internal sealed partial class Binder
         }
         else if (statement.Iterable is MapExpressionSyntax { Keys: null } map)
         {
-            string name = MapName(map.MapToken);
-            var info = GetMap(name);
-            info.IsRead = true;
-            info.Locations.Add(Loc(map.MapToken));
-            BtType keyType = info.KeyType ?? IntegerType.Int64;
-            BtType valueType = info.ValueType ?? SimpleType.Error;
-            if (info.ValueType is null)
-            {
-                Report(SemanticDiagnostics.UndefinedMap, map, name);
-            }
-
-            var element = new TupleType(ImmutableArray.Create(keyType, valueType is AggregateType ? IntegerType.Int64 : valueType));
-            var variable = DeclareVariable(statement.VariableToken, element);
-            _references.Add((statement.VariableToken, variable));
-            _loopDepth++;
-            var body = BindBlock(statement.Body);
-            _loopDepth--;
-            result = new BoundForMap(statement, variable, name, body);
+            result = BindForMap(statement, map, saved);
         }
         else
         {
-            Report(SemanticDiagnostics.InvalidArgument, statement.Iterable, "for loops iterate over a map (for ($kv : @map)) or a range (for ($i : 0..10))");
+            Report(SemanticDiagnostics.ForNotIterable, statement.Iterable);
             BindBlock(statement.Body);
             result = new BoundExpressionStatement(statement, new BoundError(statement));
         }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using BtLang.Semantics.Symbols;
 using BtLang.Syntax;
 
@@ -6,9 +7,10 @@ namespace BtLang.Semantics.Binding;
 /// <summary><c>for ($kv : @map) { }</c>: <c>$kv</c> is a (key, value) tuple.</summary>
 internal sealed class BoundForMap : BoundStatement
 {
-    public BoundForMap(SyntaxNode syntax, VariableSymbol variable, string mapName, BoundBlock body)
+    public BoundForMap(SyntaxNode syntax, VariableSymbol variable, string mapName, BoundBlock body, ImmutableArray<VariableSymbol> captured)
         : base(syntax)
     {
+        Captured = captured;
         Variable = variable;
         MapName = mapName;
         Body = body;
@@ -19,4 +21,7 @@ internal sealed class BoundForMap : BoundStatement
     public string MapName { get; }
 
     public BoundBlock Body { get; }
+
+    /// <summary>Variables declared before the loop that the body uses: they travel to the callback in a context record.</summary>
+    public ImmutableArray<VariableSymbol> Captured { get; }
 }

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using BtLang.Diagnostics;
+using BtLang.Semantics;
+using BtLang.Syntax;
+
+namespace BtLang.Emit.Tests.CodeGen;
+
+/// <summary>
+/// Map features that need more than straight-line code (bpf_for_each_map_elem callbacks for <c>for ($kv : @m)</c>
+/// and <c>len(@m)</c>, tseries) compile to objects that pass the kernel verifier.
+/// </summary>
+public sealed class MapFeatureEmissionTests
+{
+    public static TheoryData<string> Scripts => new()
+    {
+        "BEGIN { @a[1] = 10; @a[2] = 20; for ($kv : @a) { printf(\"%d %d\\n\", $kv.0, $kv.1); } }",
+        "BEGIN { @a[1] = 10; $sum = 0; $n = 0; for ($kv : @a) { $sum += $kv.1; $n++; if ($n > 5) { break; } } @r = ($sum, $n); }",
+        "BEGIN { @t[1, \"a\"] = 5; for ($kv : @t) { if ($kv.0.0 == 1) { continue; } printf(\"%s\\n\", $kv.0.1); } }",
+        "tracepoint:syscalls:sys_enter_getpid { @c[comm] = count(); @m[pid] = max(tid); @s = sum(1); for ($kv : @c) { @x = $kv.1; } for ($kv : @m) { @y = $kv.1; } for ($kv : @s) { @z = $kv.1; } }",
+        "BEGIN { @a[1] = 1; for ($x : @a) { for ($y : @a) { @p[$x.0, $y.0] = $x.1 * $y.1; } } }",
+        "tracepoint:syscalls:sys_enter_getpid { @a[tid] = 1; for ($kv : @a) { return; } @after = 1; }",
+        "BEGIN { @a[1] = 1; @c[\"k\"] = count(); @n = len(@a) + len(@c); }",
+        "BEGIN { @s[\"x\"] = \"a string value\"; for ($kv : @s) { printf(\"%s=%s\\n\", $kv.0, $kv.1); } }",
+    };
+
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void KernelVerifierAcceptsTheObject(string source)
+    {
+        var result = BpfEmitter.Emit(Compilation.Create(SyntaxTree.ParseText(source)), EmitOptions.Default with { VerifyIr = true });
+        Assert.True(result.Success, DiagnosticFormatter.Format(result.Diagnostics));
+        if (Environment.UserName != "root" || !File.Exists("/usr/sbin/bpftool"))
+        {
+            return; // the object is checked above; loading needs root (CI runs as root)
+        }
+
+        string dir = Path.Combine(Path.GetTempPath(), "btlang-emit-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        string obj = Path.Combine(dir, "x.o");
+        string pin = "/sys/fs/bpf/btlang_test_" + Guid.NewGuid().ToString("N")[..12];
+        File.WriteAllBytes(obj, result.ObjectFile!);
+        try
+        {
+            var (code, output) = Run("/usr/sbin/bpftool", $"prog loadall {obj} {pin}");
+            Assert.True(code == 0, output);
+        }
+        finally
+        {
+            Run("/bin/rm", $"-rf {pin}");
+            Directory.Delete(dir, true);
+        }
+    }
+
+    private static (int Code, string Output) Run(string file, string arguments)
+    {
+        var info = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(info)!;
+        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output);
+    }
+}
