@@ -90,7 +90,8 @@ public static class JsonText
         switch (value)
         {
             case IntegerValue i:
-                AppendInteger(sb, i.Bits, i.IsSigned);
+                // Divided like the text output (ValueText.Append): one rule for both.
+                AppendInteger(sb, AggregateMath.Divide(i.Bits, div, i.IsSigned), i.IsSigned);
                 break;
             case StringValue s:
                 AppendString(sb, s.Text);
@@ -117,10 +118,10 @@ public static class JsonText
                 sb.Append(']');
                 break;
             case TupleValue t:
-                AppendArray(sb, t.Elements);
+                AppendArray(sb, t.Elements, div);
                 break;
             case ArrayValue a:
-                AppendArray(sb, a.Elements);
+                AppendArray(sb, a.Elements, div);
                 break;
             case RecordValue r:
                 sb.Append('{');
@@ -133,7 +134,7 @@ public static class JsonText
 
                     AppendString(sb, r.Fields[i].Name);
                     sb.Append(": ");
-                    AppendValue(sb, r.Fields[i].Value);
+                    AppendValue(sb, r.Fields[i].Value, div);
                 }
 
                 sb.Append('}');
@@ -233,7 +234,7 @@ public static class JsonText
         sb.Append(']');
     }
 
-    private static void AppendArray(StringBuilder sb, System.Collections.Immutable.ImmutableArray<Value> elements)
+    private static void AppendArray(StringBuilder sb, System.Collections.Immutable.ImmutableArray<Value> elements, long div)
     {
         sb.Append('[');
         for (int i = 0; i < elements.Length; i++)
@@ -243,7 +244,7 @@ public static class JsonText
                 sb.Append(',');
             }
 
-            AppendValue(sb, elements[i]);
+            AppendValue(sb, elements[i], div);
         }
 
         sb.Append(']');

@@ -26,7 +26,8 @@ public static class ValueText
         switch (value)
         {
             case IntegerValue i:
-                // print(@m, top, div) divides plain integer values too (bpftrace's `@m[4] = 40` -> `4` with div 10).
+                // print(@m, top, div) divides plain integers too, also inside tuples, records and arrays, in text and
+                // JSON alike (bpftrace formats the value once, with the divisor, for both outputs).
                 AppendInteger(sb, AggregateMath.Divide(i.Bits, div, i.IsSigned), i.IsSigned);
                 break;
             case StringValue s:
@@ -43,15 +44,15 @@ public static class ValueText
                 break;
             case TupleValue t:
                 sb.Append('(');
-                AppendElements(sb, t.Elements, compact ? "," : ", ", compact);
+                AppendElements(sb, t.Elements, compact ? "," : ", ", compact, div);
                 sb.Append(')');
                 break;
             case RecordValue r:
-                AppendRecord(sb, r, compact);
+                AppendRecord(sb, r, compact, div);
                 break;
             case ArrayValue a:
                 sb.Append('[');
-                AppendElements(sb, a.Elements, ",", compact);
+                AppendElements(sb, a.Elements, ",", compact, div);
                 sb.Append(']');
                 break;
             case PointerValue p:
@@ -193,7 +194,7 @@ public static class ValueText
         }
     }
 
-    private static void AppendRecord(StringBuilder sb, RecordValue record, bool compact)
+    private static void AppendRecord(StringBuilder sb, RecordValue record, bool compact, long div)
     {
         if (record.Fields.IsEmpty)
         {
@@ -211,14 +212,14 @@ public static class ValueText
             }
 
             sb.Append('.').Append(field.Name).Append(compact ? "=" : " = ");
-            Append(sb, field.Value, 0, compact);
+            Append(sb, field.Value, div, compact);
             first = false;
         }
 
         sb.Append(compact ? "}" : " }");
     }
 
-    private static void AppendElements(StringBuilder sb, System.Collections.Immutable.ImmutableArray<Value> elements, string separator, bool compact)
+    private static void AppendElements(StringBuilder sb, System.Collections.Immutable.ImmutableArray<Value> elements, string separator, bool compact, long div = 0)
     {
         for (int i = 0; i < elements.Length; i++)
         {
@@ -227,7 +228,7 @@ public static class ValueText
                 sb.Append(separator);
             }
 
-            Append(sb, elements[i], 0, compact);
+            Append(sb, elements[i], div, compact);
         }
     }
 }
