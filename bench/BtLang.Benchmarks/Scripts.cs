@@ -14,9 +14,32 @@ public static class Scripts
     /// <summary>The name of the generated 1,000-line script.</summary>
     public const string Generated1000 = "generated_1000_lines";
 
+    /// <summary>The name of the language server's 1,000-line document (kprobes; the one LatencyTests uses).</summary>
+    public const string Lsp1000 = "lsp_1000_lines";
+
     /// <summary>The text of the named script.</summary>
-    public static string Load(string name) =>
-        name == Generated1000 ? GenerateLines(1000) : File.ReadAllText(Path.Combine(RepoRoot(), "tests", "corpus", "valid", name + ".bt"));
+    public static string Load(string name) => name switch
+    {
+        Generated1000 => GenerateLines(1000),
+        Lsp1000 => LanguageServerDocument(),
+        _ => File.ReadAllText(Path.Combine(RepoRoot(), "tests", "corpus", "valid", name + ".bt")),
+    };
+
+    /// <summary>
+    /// The 1,000-line (1,008) document of the language server's latency test: 112 kprobes of 9 lines, each with a
+    /// predicate, a map write, two variables, a sum and an if with a printf.
+    /// </summary>
+    public static string LanguageServerDocument()
+    {
+        var sb = new StringBuilder();
+        for (int probe = 0, line = 0; line < 1000; probe++, line += 9)
+        {
+            sb.Append("kprobe:vfs_read").Append(probe).Append(" /pid > ").Append(probe).Append("/\n{\n");
+            sb.Append("  @start").Append(probe % 20).Append("[tid] = nsecs;\n  $x = ").Append(probe).Append(" + 1;\n  $y = $x * 2;\n");
+            sb.Append("  @bytes[comm] = sum($y);\n  if ($y > 10) { printf(\"%d %s\\n\", $y, comm); }\n}\n\n");
+        }
+        return sb.ToString();
+    }
 
     /// <summary>
     /// A script of exactly <paramref name="lines"/> lines: blocks of 10 lines on syscall tracepoints, each with a
@@ -49,7 +72,8 @@ public static class Scripts
         return sb.ToString();
     }
 
-    private static string RepoRoot()
+    /// <summary>The repository root (the directory holding BtLang.sln) above the running program.</summary>
+    public static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

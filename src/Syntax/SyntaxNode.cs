@@ -119,25 +119,65 @@ public abstract class SyntaxNode
     public IEnumerable<SyntaxToken> DescendantTokens() =>
         DescendantNodesAndTokens().Where(c => c.IsToken).Select(c => c.AsToken());
 
+    /// <summary>
+    /// All descendant nodes and tokens in document order (not this node), descending into a node only when
+    /// <paramref name="descendIntoChildren"/> allows it. Iterative, with one frame per level rather than one
+    /// enumerator per node, since the binder and every editor feature walk whole trees with it.
+    /// </summary>
     public IEnumerable<SyntaxNodeOrToken> DescendantNodesAndTokens(Func<SyntaxNode, bool>? descendIntoChildren = null)
     {
-        var stack = new Stack<IEnumerator<SyntaxNodeOrToken>>();
-        stack.Push(ChildNodesAndTokens().GetEnumerator());
-        while (stack.Count > 0)
+        var stack = new WalkFrame[16];
+        int depth = 0;
+        stack[0] = new WalkFrame(this, 0, Position);
+        while (depth >= 0)
         {
-            var enumerator = stack.Peek();
-            if (!enumerator.MoveNext())
+            ref var frame = ref stack[depth];
+            var owner = frame.Node;
+            var green = owner.Green;
+            if (frame.Slot >= green.SlotCount)
             {
-                stack.Pop();
+                depth--;
                 continue;
             }
 
-            var current = enumerator.Current;
-            yield return current;
-            if (current.AsNode() is { } node && (descendIntoChildren is null || descendIntoChildren(node)))
+            int slotIndex = frame.Slot++;
+            int position = frame.Position;
+            var slot = green.GetSlot(slotIndex);
+            if (slot is null)
             {
-                stack.Push(node.ChildNodesAndTokens().GetEnumerator());
+                continue;
             }
+
+            frame.Position += slot.FullWidth;
+            if (slot is GreenToken token)
+            {
+                yield return new SyntaxNodeOrToken(new SyntaxToken(owner.ParentForChildren, token, position));
+                continue;
+            }
+
+            var red = owner.GetRed(slotIndex)!;
+            if (slot.IsList && owner.Kind != SyntaxKind.List)
+            {
+                // A list's elements are children of the list's owner: walk them without yielding the list.
+                Push(ref stack, ref depth, red);
+                continue;
+            }
+
+            yield return new SyntaxNodeOrToken(red);
+            if (descendIntoChildren is null || descendIntoChildren(red))
+            {
+                Push(ref stack, ref depth, red);
+            }
+        }
+
+        static void Push(ref WalkFrame[] stack, ref int depth, SyntaxNode node)
+        {
+            if (++depth == stack.Length)
+            {
+                Array.Resize(ref stack, stack.Length * 2);
+            }
+
+            stack[depth] = new WalkFrame(node, 0, node.Position);
         }
     }
 
@@ -277,5 +317,20 @@ public abstract class SyntaxNode
         var red = SyntaxNodeFactory.CreateRed(green, green.IsList ? this : ParentForChildren, GetChildPosition(slot));
 
         return Interlocked.CompareExchange(ref children[slot], red, null) ?? red;
+    }
+
+    /// <summary>One level of <see cref="DescendantNodesAndTokens"/>: a node, its next slot and that slot's position.</summary>
+    private struct WalkFrame
+    {
+        public WalkFrame(SyntaxNode node, int slot, int position)
+        {
+            Node = node;
+            Slot = slot;
+            Position = position;
+        }
+
+        public SyntaxNode Node;
+        public int Slot;
+        public int Position;
     }
 }

@@ -66,7 +66,7 @@ internal sealed partial class Binder
         var final = new Binder(tree, options, maps, report: true, c);
         final._diagnostics.AddRange(cDiagnostics);
         var program = final.BindProgram();
-        return new BindingResult(program, final._boundNodes.ToImmutableDictionary(), final._references.ToImmutableArray());
+        return new BindingResult(program, final._boundNodes, final._references.ToImmutableArray());
     }
 
     private BoundProgram BindProgram()
@@ -184,8 +184,8 @@ internal sealed partial class Binder
     private List<IReadOnlyList<AttachPointSyntax>?> AttachPointGroups(ProbeSyntax probe)
     {
         var single = new List<IReadOnlyList<AttachPointSyntax>?> { null };
-        bool usesArgs = probe.DescendantNodes().OfType<IdentifierExpressionSyntax>().Any(i => i.Identifier.Text == "args");
-        if (!usesArgs || probe.AttachPoints.Count < 2 || Catalog is not { } catalog)
+        // The attach point count first: walking the body for `args` is the expensive test, and most probes have one.
+        if (probe.AttachPoints.Count < 2 || !UsesArgs(probe) || Catalog is not { } catalog)
         {
             return single;
         }
@@ -215,6 +215,9 @@ internal sealed partial class Binder
 
         return groups.Count <= 1 ? single : groups.Select(g => (IReadOnlyList<AttachPointSyntax>?)g.Points).ToList();
     }
+
+    private static bool UsesArgs(ProbeSyntax probe) =>
+        probe.DescendantNodes().OfType<IdentifierExpressionSyntax>().Any(i => i.Identifier.Text == "args");
 
     private BoundProbe BindProbe(ProbeSyntax probe, int index, IReadOnlyList<AttachPointSyntax>? only)
     {
@@ -259,9 +262,7 @@ internal sealed partial class Binder
         }
 
         var body = BindBlock(probe.Body, newScope: false);
-        var bound = new BoundProbe(probe, index, _provider ?? ProbeProviderKind.Begin, points, predicate, body);
-        _boundNodes[probe] = bound;
-        return bound;
+        return Record(probe, new BoundProbe(probe, index, _provider ?? ProbeProviderKind.Begin, points, predicate, body));
     }
 
     /// <summary>The tracepoints a probe's attach points name (wildcards expanded); reports the ones that do not exist.</summary>
@@ -399,7 +400,12 @@ internal sealed partial class Binder
     private T Record<T>(SyntaxNode syntax, T bound)
         where T : BoundNode
     {
-        _boundNodes[syntax] = bound;
+        // Only the last pass's bound nodes reach the semantic model; the inference passes need not hash every node.
+        if (_report)
+        {
+            _boundNodes[syntax] = bound;
+        }
+
         return bound;
     }
 }
