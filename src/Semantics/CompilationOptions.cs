@@ -28,8 +28,11 @@ public sealed record CompilationOptions
     /// <summary><c>--unsafe</c>: allows system(), signal() and other destructive functions.</summary>
     public bool AllowUnsafe { get; init; }
 
-    /// <summary>Settings from the environment and command line; they win over the script's config block.</summary>
-    public ImmutableDictionary<string, string> SettingOverrides { get; init; } = ImmutableDictionary<string, string>.Empty;
+    /// <summary>
+    /// The configuration variables as the environment set them (<see cref="Configuration.ConfigSettings.FromEnvironment"/>);
+    /// the script's config block applies on top, except to the variables the environment set, as in bpftrace.
+    /// </summary>
+    public Configuration.ConfigSettings Config { get; init; } = Configuration.ConfigSettings.Default;
 
     /// <summary>
     /// Where tracepoint fields, kernel types and probe names come from. Null means the machine's own catalog

@@ -1,102 +1,59 @@
-using System.Collections.Immutable;
+using BtLang.Semantics.Configuration;
 
 namespace BtLang.Semantics;
 
 /// <summary>
-/// The effective configuration of a program: bpftrace's config variables with their defaults, the script's
-/// <c>config = { }</c> block applied, and the environment/command line winning over the script (as in bpftrace).
+/// The effective configuration of a program, as the compiler and the emitter use it: <see cref="Config"/> (bpftrace's
+/// config variables with their defaults, the environment's values, then the script's <c>config = { }</c> block,
+/// where the environment wins as in bpftrace) seen through the types code generation needs. The variables, their
+/// defaults and their parsing live in one table, <see cref="ConfigVariables"/>.
 /// </summary>
 public sealed record ProgramSettings
 {
-    public int MaxStrlen { get; init; } = 1024;
-
-    public int MaxMapKeys { get; init; } = 4096;
-
-    public int MaxProbes { get; init; } = 1024;
-
-    public int MaxBpfProgs { get; init; } = 1024;
-
-    public int MaxCatBytes { get; init; } = 10240;
-
-    public int PerfRingBufferPages { get; init; } = 64;
-
-    public int LogSize { get; init; } = 1000000;
-
-    public string StackMode { get; init; } = "bpftrace";
-
-    public string MissingProbes { get; init; } = "error";
-
-    public bool PrintMapsOnExit { get; init; } = true;
-
-    public bool CppDemangle { get; init; } = true;
-
-    public bool CacheUserSymbols { get; init; } = true;
-
-    public string StrTruncTrailer { get; init; } = "..";
-
-    public string License { get; init; } = "GPL";
-
-    /// <summary>Every setting by its bpftrace config name, for <c>config</c> blocks and environment variables.</summary>
-    public static ImmutableArray<string> Names { get; } = ImmutableArray.Create(
-        "max_strlen", "max_map_keys", "max_probes", "max_bpf_progs", "max_cat_bytes", "perf_rb_pages", "log_size",
-        "stack_mode", "missing_probes", "print_maps_on_exit", "cpp_demangle", "cache_user_symbols", "str_trunc_trailer",
-        "license", "lazy_symbolication", "on_stack_limit", "show_debug_info", "symbol_source", "unstable_map_decl",
-        "unstable_macro", "unstable_import", "unstable_tseries", "unstable_addr");
-
-    /// <summary>Applies one setting; returns an error message when the name or value is invalid.</summary>
-    public ProgramSettings With(string name, string value, out string? error)
+    /// <summary>bpftrace's defaults.</summary>
+    public ProgramSettings()
+        : this(ConfigSettings.Default)
     {
-        error = null;
-        string normalized = name.Trim().ToLowerInvariant();
-        bool TryInt(out int result)
-        {
-            if (int.TryParse(value.Replace("_", string.Empty, StringComparison.Ordinal), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out result) && result > 0)
-            {
-                return true;
-            }
-
-            return false;
-        }
-
-        bool TryBool(out bool result)
-        {
-            switch (value.Trim().ToLowerInvariant())
-            {
-                case "1" or "true" or "on" or "yes":
-                    result = true;
-                    return true;
-                case "0" or "false" or "off" or "no":
-                    result = false;
-                    return true;
-                default:
-                    result = false;
-                    return false;
-            }
-        }
-
-        switch (normalized)
-        {
-            case "max_strlen" when TryInt(out int v): return this with { MaxStrlen = v };
-            case "max_map_keys" when TryInt(out int v): return this with { MaxMapKeys = v };
-            case "max_probes" when TryInt(out int v): return this with { MaxProbes = v };
-            case "max_bpf_progs" when TryInt(out int v): return this with { MaxBpfProgs = v };
-            case "max_cat_bytes" when TryInt(out int v): return this with { MaxCatBytes = v };
-            case "perf_rb_pages" when TryInt(out int v): return this with { PerfRingBufferPages = v };
-            case "log_size" when TryInt(out int v): return this with { LogSize = v };
-            case "stack_mode" when value is "bpftrace" or "perf" or "raw" or "build_id": return this with { StackMode = value };
-            case "missing_probes" when value is "error" or "warn" or "ignore": return this with { MissingProbes = value };
-            case "print_maps_on_exit" when TryBool(out bool b): return this with { PrintMapsOnExit = b };
-            case "cpp_demangle" when TryBool(out bool b): return this with { CppDemangle = b };
-            case "cache_user_symbols" when TryBool(out bool b): return this with { CacheUserSymbols = b };
-            case "str_trunc_trailer": return this with { StrTruncTrailer = value };
-            case "license": return this with { License = value };
-            case "lazy_symbolication" or "on_stack_limit" or "show_debug_info" or "symbol_source" or "unstable_map_decl" or "unstable_macro" or "unstable_import" or "unstable_tseries" or "unstable_addr":
-                return this;
-        }
-
-        error = Names.Contains(normalized)
-            ? $"Invalid value for {normalized}: {value}"
-            : $"Unrecognized config variable: {name}";
-        return this;
     }
+
+    public ProgramSettings(ConfigSettings config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        Config = config;
+    }
+
+    /// <summary>Every variable, typed as the table parses it.</summary>
+    public ConfigSettings Config { get; }
+
+    public int MaxStrlen => ToInt(Config.MaxStrlen);
+
+    public int MaxMapKeys => ToInt(Config.MaxMapKeys);
+
+    public int MaxProbes => ToInt(Config.MaxProbes);
+
+    public int MaxBpfProgs => ToInt(Config.MaxBpfProgs);
+
+    public int MaxCatBytes => ToInt(Config.MaxCatBytes);
+
+    public int PerfRingBufferPages => ToInt(Config.PerfRbPages);
+
+    public int LogSize => ToInt(Config.LogSize);
+
+    /// <summary><c>bpftrace</c>, <c>perf</c> or <c>raw</c>.</summary>
+    public string StackMode => Config.StackMode.ToString().ToLowerInvariant();
+
+    /// <summary><c>ignore</c>, <c>warn</c> or <c>error</c>.</summary>
+    public string MissingProbes => Config.MissingProbes.ToString().ToLowerInvariant();
+
+    public bool PrintMapsOnExit => Config.PrintMapsOnExit;
+
+    public bool CppDemangle => Config.CppDemangle;
+
+    public bool CacheUserSymbols => Config.UserSymbolCache != UserSymbolCacheMode.None;
+
+    public string StrTruncTrailer => Config.StrTruncTrailer;
+
+    public string License => Config.License;
+
+    private static int ToInt(ulong value) => (int)Math.Min(value, int.MaxValue);
 }

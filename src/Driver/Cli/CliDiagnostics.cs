@@ -1,10 +1,12 @@
 using BtLang.Diagnostics;
+using BtLang.Semantics.Configuration;
 
 namespace BtLang.Driver.Cli;
 
 /// <summary>
 /// Diagnostics of the command line and the configuration variables. IDs BT3500-BT3599 belong to this layer.
-/// Messages follow bpftrace's and getopt's wording where bpftrace has one.
+/// Messages follow bpftrace's and getopt's wording where bpftrace has one. The configuration errors are
+/// <see cref="ConfigDiagnostics"/>'s (the compiler reports them too), named here as well.
 /// </summary>
 public static class CliDiagnostics
 {
@@ -38,23 +40,18 @@ public static class CliDiagnostics
     public static readonly DiagnosticDescriptor OptionNotValidHere = new(
         "BT3509", DiagnosticSeverity.Error, "Option not valid for this command", "{0}");
 
-    public static readonly DiagnosticDescriptor InvalidEnvironmentValue = new(
-        "BT3510", DiagnosticSeverity.Error, "Invalid value in a configuration environment variable", "{0}");
+    public static readonly DiagnosticDescriptor InvalidEnvironmentValue = ConfigDiagnostics.InvalidEnvironmentValue;
 
     public static readonly DiagnosticDescriptor EnvironmentWarning = new(
         "BT3511", DiagnosticSeverity.Warning, "Ignored value in an environment variable", "{0}");
 
-    public static readonly DiagnosticDescriptor InvalidConfigValue = new(
-        "BT3512", DiagnosticSeverity.Error, "Invalid value for a config variable", "{0}");
+    public static readonly DiagnosticDescriptor InvalidConfigValue = ConfigDiagnostics.InvalidConfigValue;
 
-    public static readonly DiagnosticDescriptor UnknownConfigKey = new(
-        "BT3513", DiagnosticSeverity.Error, "Unknown config variable", "{0}");
+    public static readonly DiagnosticDescriptor UnknownConfigKey = ConfigDiagnostics.UnknownConfigKey;
 
-    public static readonly DiagnosticDescriptor RenamedConfigKey = new(
-        "BT3514", DiagnosticSeverity.Error, "Config variable has been renamed", "{0}");
+    public static readonly DiagnosticDescriptor RenamedConfigKey = ConfigDiagnostics.RenamedConfigKey;
 
-    public static readonly DiagnosticDescriptor EnvironmentOnlyConfigKey = new(
-        "BT3515", DiagnosticSeverity.Error, "Config variable can only be set in the environment", "{0}");
+    public static readonly DiagnosticDescriptor EnvironmentOnlyConfigKey = ConfigDiagnostics.EnvironmentOnlyConfigKey;
 
     public static readonly DiagnosticDescriptor ListPatternLooksLikeAFile = new(
         "BT3516", DiagnosticSeverity.Warning, "A listing pattern looks like a missing file name",

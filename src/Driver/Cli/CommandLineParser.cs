@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using BtLang.Diagnostics;
+using BtLang.Semantics.Configuration;
 
 namespace BtLang.Driver.Cli;
 

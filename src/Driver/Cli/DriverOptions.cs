@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using BtLang.Semantics.Configuration;
 
 namespace BtLang.Driver.Cli;
 

@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using System.Diagnostics;
-using System.Globalization;
 using BtLang.Diagnostics;
 using BtLang.Driver.Attach;
 using BtLang.Driver.Cli;
@@ -8,6 +6,7 @@ using BtLang.Driver.Output;
 using BtLang.Emit;
 using BtLang.Emit.Metadata;
 using BtLang.Semantics;
+using BtLang.Semantics.Configuration;
 using BtLang.Semantics.ProbeCatalog;
 using BtLang.Semantics.ProbeCatalog.Listing;
 using BtLang.Syntax;
@@ -23,7 +22,7 @@ internal sealed class DriverHost : IDriverHost
 
     public int RunProgram(DriverOptions options)
     {
-        var emitted = CompileProgram(options);
+        var emitted = CompileProgram(options, out var settings);
         if (emitted is null)
         {
             return 1;
@@ -35,12 +34,12 @@ internal sealed class DriverHost : IDriverHost
             return WriteFile(elf, emitted.ObjectFile!);
         }
 
-        return Trace(options, emitted.ObjectFile!, emitted.Metadata!);
+        return Trace(options, settings!, emitted.ObjectFile!, emitted.Metadata!);
     }
 
     public int Compile(DriverOptions options)
     {
-        var emitted = CompileProgram(options);
+        var emitted = CompileProgram(options, out _);
         if (emitted is null)
         {
             return 1;
@@ -85,7 +84,7 @@ internal sealed class DriverHost : IDriverHost
             return 1;
         }
 
-        return Trace(options, bytes, metadata!);
+        return Trace(options, options.Config, bytes, metadata!);
     }
 
     public int ListProbes(DriverOptions options)
@@ -163,9 +162,13 @@ internal sealed class DriverHost : IDriverHost
         return candidates.FirstOrDefault(File.Exists);
     }
 
-    /// <summary>Parses, binds and emits; prints diagnostics and the -d stages; null when there were errors.</summary>
-    private EmitResult? CompileProgram(DriverOptions options)
+    /// <summary>
+    /// Parses, binds and emits; prints diagnostics and the -d stages; null when there were errors. <paramref name="settings"/>
+    /// gets the effective configuration (the environment's, with the script's config block applied).
+    /// </summary>
+    private EmitResult? CompileProgram(DriverOptions options, out ConfigSettings? settings)
     {
+        settings = null;
         if (options.Program is not { } program)
         {
             _errors.WriteLine("ERROR: no program given (use -e 'PROGRAM' or a script file)");
@@ -185,13 +188,14 @@ internal sealed class DriverHost : IDriverHost
             PositionalParameters = options.PositionalParameters,
             NamedParameters = options.NamedParameters,
             AllowUnsafe = options.Unsafe,
-            SettingOverrides = SettingOverrides(options.Config),
+            Config = options.Config,
             HasChildProcess = options.Command is not null,
             Catalog = SystemProbeCatalog.Shared,
             IncludeDirectories = options.IncludeDirectories,
             IncludeFiles = options.IncludeFiles,
         };
         var compilation = Compilation.Create(tree, compilationOptions);
+        settings = compilation.Settings.Config;
         if (options.Debug.HasFlag(DebugStages.Types) && !compilation.GetDiagnostics().Any(d => d.IsError))
         {
             _errors.WriteLine("Maps");
@@ -262,7 +266,7 @@ internal sealed class DriverHost : IDriverHost
         static bool IsKernelTypeError(Diagnostic d) => d.IsError && d.Id is "BT1021" or "BT1027";
     }
 
-    private int Trace(DriverOptions options, byte[] objectFile, ObjectMetadata metadata)
+    private int Trace(DriverOptions options, ConfigSettings config, byte[] objectFile, ObjectMetadata metadata)
     {
         if (Driver.LibBpf.LibBpfAvailability.Check() is { } missing)
         {
@@ -310,8 +314,8 @@ internal sealed class DriverHost : IDriverHost
             NotifyAttached = options.NotifyProbesAttached,
             Pid = options.Pid,
             ChildCommand = options.Command,
-            LogSize = (int)Math.Min(options.Config.LogSize, int.MaxValue),
-            MissingProbes = options.Config.MissingProbes switch
+            LogSize = (int)Math.Min(config.LogSize, int.MaxValue),
+            MissingProbes = config.MissingProbes switch
             {
                 MissingProbesMode.Ignore => MissingProbePolicy.Ignore,
                 MissingProbesMode.Warn => MissingProbePolicy.Warn,
@@ -344,37 +348,6 @@ internal sealed class DriverHost : IDriverHost
         }
 
         return null;
-    }
-
-    /// <summary>Settings the environment set: they win over the script's config block.</summary>
-    private static ImmutableDictionary<string, string> SettingOverrides(ConfigSettings config)
-    {
-        var builder = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (string name in config.SetByEnvironment)
-        {
-            string? value = name switch
-            {
-                "max_strlen" => config.MaxStrlen.ToString(CultureInfo.InvariantCulture),
-                "max_map_keys" => config.MaxMapKeys.ToString(CultureInfo.InvariantCulture),
-                "max_probes" => config.MaxProbes.ToString(CultureInfo.InvariantCulture),
-                "max_bpf_progs" => config.MaxBpfProgs.ToString(CultureInfo.InvariantCulture),
-                "max_cat_bytes" => config.MaxCatBytes.ToString(CultureInfo.InvariantCulture),
-                "perf_rb_pages" => config.PerfRbPages.ToString(CultureInfo.InvariantCulture),
-                "log_size" => config.LogSize.ToString(CultureInfo.InvariantCulture),
-                "stack_mode" => config.StackMode.ToString().ToLowerInvariant(),
-                "print_maps_on_exit" => config.PrintMapsOnExit ? "1" : "0",
-                "str_trunc_trailer" => config.StrTruncTrailer,
-                "license" => config.License,
-                "cpp_demangle" => config.CppDemangle ? "1" : "0",
-                _ => null,
-            };
-            if (value is not null)
-            {
-                builder[name] = value;
-            }
-        }
-
-        return builder.ToImmutable();
     }
 
     /// <summary>cgroupid(path): the inode number of the cgroup v2 directory, as the kernel reports cgroup ids.</summary>

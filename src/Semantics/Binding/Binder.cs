@@ -104,9 +104,11 @@ internal sealed partial class Binder
         return new BoundProgram(probes.ToImmutable(), symbols, _settings, diagnostics);
     }
 
+    /// <summary>The environment's settings (<see cref="CompilationOptions.Config"/>) with the script's config blocks applied.</summary>
     private ProgramSettings BindSettings(CompilationUnitSyntax root)
     {
-        var settings = new ProgramSettings();
+        var entries = new List<KeyValuePair<string, string>>();
+        var entrySyntax = new List<SyntaxNode>();
         foreach (var config in root.Members.OfType<ConfigBlockSyntax>())
         {
             foreach (var setting in config.Settings)
@@ -124,29 +126,19 @@ internal sealed partial class Binder
                     continue;
                 }
 
-                if (_options.SettingOverrides.ContainsKey(name))
-                {
-                    continue; // the environment wins over the script, as in bpftrace
-                }
-
-                settings = settings.With(name, value, out string? error);
-                if (error is not null)
-                {
-                    Report(SemanticDiagnostics.InvalidConfig, setting, error);
-                }
+                entries.Add(KeyValuePair.Create(name, value));
+                entrySyntax.Add(setting);
             }
         }
 
-        foreach (var (name, value) in _options.SettingOverrides)
+        var settings = _options.Config.ApplyScriptConfig(entries, out var errors);
+        foreach (var error in errors)
         {
-            settings = settings.With(name, value, out string? error);
-            if (error is not null)
-            {
-                Report(SemanticDiagnostics.InvalidConfig, Location.None, error);
-            }
+            // BT1029 is the compiler's stable ID for a bad config block entry; the table's message says what is wrong.
+            Report(SemanticDiagnostics.InvalidConfig, entrySyntax[error.EntryIndex], error.Message);
         }
 
-        return settings;
+        return new ProgramSettings(settings);
     }
 
     private void BindMapDeclarations(CompilationUnitSyntax root)

@@ -4,6 +4,7 @@ using BtLang.Driver.Runtime;
 namespace BtLang.Driver.Tests.Cli;
 
 /// <summary>The check of the <c>-c</c> command before anything is loaded: its program must exist and be executable.</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class ChildCommandCheckTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "btlang-child-check-" + Guid.NewGuid().ToString("N"));

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using BtLang.Driver.Cli;
+using BtLang.Semantics.Configuration;
 
 namespace BtLang.Driver.Tests.Cli;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using BtLang.Driver.Cli;
+using BtLang.Semantics.Configuration;
 
 namespace BtLang.Driver.Tests.Cli;
 
@@ -234,5 +235,32 @@ public sealed class ConfigSettingsTests
         Apply(original, out _, ("max_strlen", "1"), ("unstable_addr", "enable"));
         Assert.Equal(1024UL, original.MaxStrlen);
         Assert.Empty(original.UnstableFeatures);
+    }
+
+    [Fact]
+    public void CompilerAppliesTheScriptBlockOnTheEnvironmentWithTheSameTable()
+    {
+        var environment = FromEnvironment(("BPFTRACE_MAX_STRLEN", "64"), ("BTLANG_STACK_MODE", "raw"));
+        var tree = Syntax.SyntaxTree.ParseText(
+            "config = { max_strlen = 100; max_map_keys = 7; missing_probes = ignore; stack_mode = perf; str_trunc_trailer = \"~\" }\nBEGIN { }");
+        var compilation = Semantics.Compilation.Create(tree, new Semantics.CompilationOptions { Config = environment, ReadCDefinitions = false });
+        Assert.DoesNotContain(compilation.GetDiagnostics(), d => d.IsError);
+        var settings = compilation.Settings;
+        Assert.Equal(64, settings.MaxStrlen); // the environment wins
+        Assert.Equal("raw", settings.StackMode);
+        Assert.Equal(7, settings.MaxMapKeys);
+        Assert.Equal(MissingProbesMode.Ignore, settings.Config.MissingProbes);
+        Assert.Equal("~", settings.StrTruncTrailer);
+    }
+
+    [Fact]
+    public void CompilerReportsAConfigBlockErrorOnItsEntryWithTheTablesMessage()
+    {
+        const string source = "config = { max_map_keys = 7; strlen = 10 }\nBEGIN { }";
+        var compilation = Semantics.Compilation.Create(Syntax.SyntaxTree.ParseText(source), new Semantics.CompilationOptions { ReadCDefinitions = false });
+        var error = Assert.Single(compilation.GetDiagnostics(), d => d.IsError);
+        Assert.Equal("BT1029", error.Id);
+        Assert.Equal("strlen: key has been renamed to 'max_strlen'", error.Message);
+        Assert.Equal("strlen = 10", source.Substring(error.Location.Span.Start, error.Location.Span.Length));
     }
 }

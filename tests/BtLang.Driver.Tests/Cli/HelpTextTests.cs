@@ -1,4 +1,5 @@
 using BtLang.Driver.Cli;
+using BtLang.Semantics.Configuration;
 
 namespace BtLang.Driver.Tests.Cli;
 

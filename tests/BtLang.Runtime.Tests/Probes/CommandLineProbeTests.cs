@@ -27,6 +27,23 @@ public sealed class CommandLineProbeTests
         Leaks.AssertNoneSince(before);
     }
 
+    [KernelTheory]
+    [InlineData("error", 1)]
+    [InlineData("warn", 0)]
+    public void MissingProbesFromTheConfigBlockReachesTheAttacher(string mode, int expectedCode)
+    {
+        // The script's config block goes through the same table as the environment, and the runtime uses the result.
+        var before = KernelFacts.LoadedPrograms();
+        string script = $"config = {{ missing_probes = {mode} }}\n" +
+            $"uprobe:{Workload.Path}:bt_no_such_function {{ @missing = count(); }}\n" +
+            "interval:ms:100 { exit(); }";
+        var (code, _, stderr) = BtlangProcess.Run("-e", script);
+        Assert.True(code == expectedCode, stderr);
+        Assert.Contains($"no symbol 'bt_no_such_function' in {Workload.Path}", stderr);
+        Assert.Contains(mode == "warn" ? "WARNING: " : "ERROR: ", stderr);
+        Leaks.AssertNoneSince(before);
+    }
+
     [KernelFact]
     public void ChildCommandThatDoesNotExistIsOneClearError()
     {

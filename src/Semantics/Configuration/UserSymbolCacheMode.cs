@@ -1,4 +1,4 @@
-namespace BtLang.Driver.Cli;
+namespace BtLang.Semantics.Configuration;
 
 /// <summary>How user-space symbols are cached (config <c>cache_user_symbols</c>).</summary>
 public enum UserSymbolCacheMode

@@ -1,4 +1,4 @@
-namespace BtLang.Driver.Cli;
+namespace BtLang.Semantics.Configuration;
 
 /// <summary>Whether diagnostics are colored (<c>BPFTRACE_COLOR</c> / <c>BTLANG_COLOR</c>).</summary>
 public enum ColorMode

@@ -1,4 +1,4 @@
-namespace BtLang.Driver.Cli;
+namespace BtLang.Semantics.Configuration;
 
 /// <summary>What to do when an attach point matches nothing or fails to attach (config <c>missing_probes</c>).</summary>
 public enum MissingProbesMode

@@ -1,4 +1,4 @@
-namespace BtLang.Driver.Cli;
+namespace BtLang.Semantics.Configuration;
 
 /// <summary>The value of an <c>unstable_*</c> config variable.</summary>
 public enum UnstableFeatureMode

@@ -1,6 +1,6 @@
 using BtLang.Diagnostics;
 
-namespace BtLang.Driver.Cli;
+namespace BtLang.Semantics.Configuration;
 
 /// <summary>
 /// One rejected configuration value: from the environment (<see cref="EntryIndex"/> is -1 and <see cref="Key"/>

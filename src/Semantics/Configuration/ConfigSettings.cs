@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace BtLang.Driver.Cli;
+namespace BtLang.Semantics.Configuration;
 
 /// <summary>
 /// bpftrace's configuration variables with bpftrace's defaults, as set by the environment

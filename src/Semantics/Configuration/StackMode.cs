@@ -1,4 +1,4 @@
-namespace BtLang.Driver.Cli;
+namespace BtLang.Semantics.Configuration;
 
 /// <summary>How <c>kstack</c>/<c>ustack</c> print (config variable <c>stack_mode</c>).</summary>
 public enum StackMode

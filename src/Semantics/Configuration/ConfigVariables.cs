@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using System.Globalization;
 
-namespace BtLang.Driver.Cli;
+namespace BtLang.Semantics.Configuration;
 
 /// <summary>The table of bpftrace's configuration variables and the parsing of their values.</summary>
-internal static class ConfigVariables
+public static class ConfigVariables
 {
     public const string BtlangPrefix = "BTLANG_";
     public const string BpftracePrefix = "BPFTRACE_";
@@ -150,7 +150,7 @@ internal static class ConfigVariables
             if (updated is null)
             {
                 errorList.Add(new ConfigError(
-                    -1, found.Name, CliDiagnostics.InvalidEnvironmentValue, $"{found.Name}: {error}"));
+                    -1, found.Name, ConfigDiagnostics.InvalidEnvironmentValue, $"{found.Name}: {error}"));
                 continue;
             }
 
@@ -226,7 +226,7 @@ internal static class ConfigVariables
 
         if (canonical == "no_cpp_demangle")
         {
-            error = new ConfigError(0, key, CliDiagnostics.RenamedConfigKey,
+            error = new ConfigError(0, key, ConfigDiagnostics.RenamedConfigKey,
                 $"{key}: key has been renamed to 'cpp_demangle'");
             return false;
         }
@@ -235,7 +235,7 @@ internal static class ConfigVariables
         {
             if (variable.LegacyKey == canonical)
             {
-                error = new ConfigError(0, key, CliDiagnostics.RenamedConfigKey,
+                error = new ConfigError(0, key, ConfigDiagnostics.RenamedConfigKey,
                     $"{key}: key has been renamed to '{variable.Key}'");
                 return false;
             }
@@ -247,7 +247,7 @@ internal static class ConfigVariables
 
             if (variable.EnvironmentOnly)
             {
-                error = new ConfigError(0, key, CliDiagnostics.EnvironmentOnlyConfigKey,
+                error = new ConfigError(0, key, ConfigDiagnostics.EnvironmentOnlyConfigKey,
                     $"{key}: can only be set as an environment variable");
                 return false;
             }
@@ -261,7 +261,7 @@ internal static class ConfigVariables
             var (result, detail) = variable.Apply(settings, value);
             if (result is null)
             {
-                error = new ConfigError(0, key, CliDiagnostics.InvalidConfigValue, $"{key}: {detail}");
+                error = new ConfigError(0, key, ConfigDiagnostics.InvalidConfigValue, $"{key}: {detail}");
                 return false;
             }
 
@@ -270,9 +270,9 @@ internal static class ConfigVariables
         }
 
         error = canonical == "color"
-            ? new ConfigError(0, key, CliDiagnostics.EnvironmentOnlyConfigKey,
+            ? new ConfigError(0, key, ConfigDiagnostics.EnvironmentOnlyConfigKey,
                 $"{key}: can only be set as an environment variable")
-            : new ConfigError(0, key, CliDiagnostics.UnknownConfigKey, $"{key}: not a known configuration option");
+            : new ConfigError(0, key, ConfigDiagnostics.UnknownConfigKey, $"{key}: not a known configuration option");
         return false;
     }
 }
