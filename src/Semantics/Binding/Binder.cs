@@ -100,7 +100,8 @@ internal sealed partial class Binder
                 m => new MapSymbol(m.Name, m.HasKey == true ? m.KeyType : null, m.ValueType!, m.Locations.ToImmutableArray(), m.DeclaredKind, m.DeclaredMaxEntries),
                 StringComparer.Ordinal);
         // A probe bound once per tracepoint format reports its common problems once.
-        var diagnostics = _diagnostics.DistinctBy(d => (d.Id, d.Location.Span, d.Message)).ToImmutableArray();
+        // An args field missing from several formats is reported once, naming the first tracepoint that lacks it.
+        var diagnostics = _diagnostics.DistinctBy(d => (d.Id, d.Location.Span, d.Id == SemanticDiagnostics.UnknownField.Id ? string.Empty : d.Message)).ToImmutableArray();
         return new BoundProgram(probes.ToImmutable(), symbols, _settings, diagnostics);
     }
 
@@ -169,54 +170,12 @@ internal sealed partial class Binder
         }
     }
 
-    /// <summary>
-    /// The attach points of a probe, in the groups that need a program each: one group normally; one per distinct
-    /// tracepoint format when the body uses <c>args</c> and the tracepoints' fields differ (as bpftrace does).
-    /// </summary>
-    private List<IReadOnlyList<AttachPointSyntax>?> AttachPointGroups(ProbeSyntax probe)
-    {
-        var single = new List<IReadOnlyList<AttachPointSyntax>?> { null };
-        // The attach point count first: walking the body for `args` is the expensive test, and most probes have one.
-        if (probe.AttachPoints.Count < 2 || !UsesArgs(probe) || Catalog is not { } catalog)
-        {
-            return single;
-        }
-
-        var groups = new List<(string Signature, List<AttachPointSyntax> Points)>();
-        foreach (var attach in probe.AttachPoints)
-        {
-            string text = string.Concat(attach.Tokens.Select(t => t.Text));
-            var point = AttachPointParser.Parse(text, attach.Span, out _);
-            if (point is not { Provider: ProbeProviderKind.Tracepoint, HasWildcard: false } ||
-                catalog.GetTracepoint(point.Target!, point.Function!) is not { } tracepoint)
-            {
-                return single;
-            }
-
-            string signature = string.Join(";", tracepoint.Fields.Select(f => $"{f.Name}:{f.TypeText}:{f.Offset}:{f.Size}"));
-            var group = groups.FirstOrDefault(g => g.Signature == signature);
-            if (group.Points is null)
-            {
-                groups.Add((signature, new List<AttachPointSyntax> { attach }));
-            }
-            else
-            {
-                group.Points.Add(attach);
-            }
-        }
-
-        return groups.Count <= 1 ? single : groups.Select(g => (IReadOnlyList<AttachPointSyntax>?)g.Points).ToList();
-    }
-
-    private static bool UsesArgs(ProbeSyntax probe) =>
-        probe.DescendantNodes().OfType<IdentifierExpressionSyntax>().Any(i => i.Identifier.Text == "args");
-
-    private BoundProbe BindProbe(ProbeSyntax probe, int index, IReadOnlyList<AttachPointSyntax>? only)
+    private BoundProbe BindProbe(ProbeSyntax probe, int index, IReadOnlyList<AttachPointChoice>? only)
     {
         var attachPoints = ImmutableArray.CreateBuilder<AttachPoint>();
-        foreach (var attach in only ?? (IEnumerable<AttachPointSyntax>)probe.AttachPoints)
+        foreach (var (attach, expanded) in only ?? probe.AttachPoints.Select(a => new AttachPointChoice(a, null)))
         {
-            string text = string.Concat(attach.Tokens.Select(t => t.Text));
+            string text = expanded ?? string.Concat(attach.Tokens.Select(t => t.Text));
             if (text.Length == 0)
             {
                 continue; // the parser has reported the missing attach point

@@ -15,6 +15,8 @@ public sealed class LanguageFunctionEmissionTests
         "tracepoint:syscalls:sys_enter_openat { @[strcontains(str(args.filename), str(args.filename, 31))] = count(); }",
         "tracepoint:syscalls:sys_enter_openat { @[strcontains(str(args.filename, 255), str(args.filename, 127))] = count(); }",
         "tracepoint:syscalls:sys_exit_openat { @[strerror(-args.ret)] = count(); printf(\"%s\\n\", strerror(2)); }",
+        "tracepoint:syscalls:sys_enter_write* { @[probe, args.fd] = count(); }",
+        "tracepoint:syscalls:sys_enter_recv* { @[args.flags] = count(); }",
     };
 
     [Theory]
@@ -43,6 +45,15 @@ public sealed class LanguageFunctionEmissionTests
             Run("/bin/rm", "-rf", pin);
             Directory.Delete(dir, true);
         }
+    }
+
+    [Fact]
+    public void WildcardWithSeveralFormatsGetsOneProgramPerFormat()
+    {
+        var result = Emit("tracepoint:syscalls:sys_enter_recv* { @[args.flags] = count(); }");
+        Assert.True(result.Success, DiagnosticFormatter.Format(result.Diagnostics));
+        // recvfrom, recvmsg and recvmmsg have their flags at different offsets: three formats.
+        Assert.Equal(3, result.Metadata!.Probes.Length);
     }
 
     internal static EmitResult Emit(string source) =>

@@ -86,4 +86,15 @@ public sealed class LanguageFunctionTests
             Directory.Delete(dir, true);
         }
     }
+
+    [KernelFact]
+    public void WildcardTracepointArgsAcrossFormats()
+    {
+        // sys_enter_write (unsigned int fd) and sys_enter_writev (unsigned long fd) differ: one program each. The
+        // workload writes the address of its global to stdout once.
+        var (code, stdout, stderr) = RunChecked("-e", "tracepoint:syscalls:sys_enter_write* /pid == cpid/ { @[probe, args.fd] = count(); }", "-c", $"{W} 1 go");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(new[] { "@[tracepoint:syscalls:sys_enter_write, 1]: 1" }, Lines(stdout, "@"));
+        Assert.Contains("Attached 2 probes", stderr);
+    }
 }

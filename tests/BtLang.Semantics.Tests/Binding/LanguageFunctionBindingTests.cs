@@ -31,4 +31,37 @@ public sealed class LanguageFunctionBindingTests
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.IsError));
         Assert.Equal(display, compilation.Maps.Single(m => m.Name == "@x").ToDisplayString());
     }
+
+    [Fact]
+    public void WildcardTracepointsWithDifferentFormatsBindOneProgramPerFormat()
+    {
+        // sys_enter_write has "unsigned int fd", sys_enter_writev "unsigned long fd": two formats, two programs.
+        var compilation = Compilation.Create(SyntaxTree.ParseText("tracepoint:syscalls:sys_enter_write* { @[args.fd] = count(); }"));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.IsError));
+        var probes = compilation.BoundProgram.Probes;
+        Assert.Equal(2, probes.Length);
+        Assert.Equal(
+            new[] { "tracepoint:syscalls:sys_enter_write", "tracepoint:syscalls:sys_enter_writev" },
+            probes.SelectMany(p => p.AttachPoints).Select(a => a.Text).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void WildcardTracepointsWithOneFormatStayOneProgram()
+    {
+        var compilation = Compilation.Create(SyntaxTree.ParseText("tracepoint:syscalls:sys_exit_stat* { @[args.ret] = count(); }"));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.IsError));
+        var probe = Assert.Single(compilation.BoundProgram.Probes);
+        Assert.Equal("tracepoint:syscalls:sys_exit_stat*", Assert.Single(probe.AttachPoints).Text);
+    }
+
+    [Fact]
+    public void WildcardFieldMissingFromOneMatchIsOneErrorNamingIt()
+    {
+        // sys_enter_read* also matches sys_enter_readlink(at), which have no fd.
+        string source = "tracepoint:syscalls:sys_enter_read* { @[args.fd] = count(); }";
+        var diagnostic = Assert.Single(Compilation.Create(SyntaxTree.ParseText(source)).GetDiagnostics());
+        Assert.Equal("BT1021", diagnostic.Id);
+        Assert.Equal("fd", source.Substring(diagnostic.Location.Span.Start, diagnostic.Location.Span.Length));
+        Assert.Contains("sys_enter_readlink", diagnostic.Message, StringComparison.Ordinal);
+    }
 }
