@@ -12,6 +12,7 @@ internal sealed class MapReader
 {
     private readonly BpfObject _object;
     private readonly ValueDecoder _decoder;
+    private readonly HashSet<string> _zeroedSlots = new(StringComparer.Ordinal);
 
     public MapReader(BpfObject obj, ValueDecoder decoder)
     {
@@ -32,13 +33,22 @@ internal sealed class MapReader
         var builder = new MapSnapshotBuilder(map, _decoder, cpus);
         foreach (var entry in entries)
         {
+            if (IsUnsetSlot(map, entry.Value))
+            {
+                continue;
+            }
+
             builder.Add(ScriptKey(map, entry.Key), entry.Value);
         }
 
         return builder.Build();
     }
 
-    public void Clear(MapMetadata map) => _object.FindMap(map.BpfName)?.Clear();
+    public void Clear(MapMetadata map)
+    {
+        _zeroedSlots.Remove(map.Name);
+        _object.FindMap(map.BpfName)?.Clear();
+    }
 
     /// <summary>zero(): keep the keys, set every value to 0.</summary>
     public void Zero(MapMetadata map)
@@ -49,6 +59,12 @@ internal sealed class MapReader
             return;
         }
 
+        if (map.BpfMapType == MapMetadata.PercpuArrayType)
+        {
+            // zero() keeps the key: the zeroed slot must still print as a value (0), unlike a never-set slot.
+            _zeroedSlots.Add(map.Name);
+        }
+
         var zero = new byte[bpfMap.LookupValueSize];
         foreach (var key in bpfMap.GetKeys())
         {
@@ -56,18 +72,29 @@ internal sealed class MapReader
         }
     }
 
+    /// <summary>A keyless one-slot array whose slot was never written (zero on every CPU) holds no value.</summary>
+    private bool IsUnsetSlot(MapMetadata map, byte[] value) =>
+        map.BpfMapType == MapMetadata.PercpuArrayType && !_zeroedSlots.Contains(map.Name) && !value.AsSpan().ContainsAnyExcept((byte)0);
+
     private static ReadOnlySpan<byte> ScriptKey(MapMetadata map, byte[] key) =>
         map.IsScalar ? ReadOnlySpan<byte>.Empty : key.AsSpan(0, Math.Min(key.Length, map.KeySize - (map.BucketInKey ? 8 : 0)));
 
     private MapSnapshot ReadHistogram(MapMetadata map, BpfMap bpfMap, List<BpfMapEntry> entries)
     {
-        int scriptKeySize = map.KeySize - 8;
+        // A keyless hist/lhist in a per-CPU array is keyed by the u32 bucket alone.
+        bool bucketArray = map.BpfMapType == MapMetadata.PercpuArrayType;
+        int scriptKeySize = bucketArray ? 0 : map.KeySize - 8;
         int cpus = bpfMap.IsPerCpu ? BpfMap.PossibleCpuCount : 1;
         var groups = new Dictionary<string, (byte[] Key, long[] Buckets)>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
+            if (IsUnsetSlot(map, entry.Value))
+            {
+                continue;
+            }
+
             var scriptKey = entry.Key.AsSpan(0, scriptKeySize).ToArray();
-            long bucket = BitConverter.ToInt64(entry.Key, scriptKeySize);
+            long bucket = bucketArray ? BitConverter.ToUInt32(entry.Key, 0) : BitConverter.ToInt64(entry.Key, scriptKeySize);
             if (bucket < 0 || bucket >= map.Buckets)
             {
                 continue;

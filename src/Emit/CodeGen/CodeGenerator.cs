@@ -204,6 +204,8 @@ internal sealed class CodeGenerator : IDisposable
     private void DefineMaps()
     {
         var used = new HashSet<string>(StringComparer.Ordinal);
+        var deleted = _compilation.Binding.BoundNodes.Values.OfType<BoundMapDelete>()
+            .Select(d => d.Target.MapName).ToHashSet(StringComparer.Ordinal);
         int index = 0;
         foreach (var symbol in _program.Maps.Values.OrderBy(m => m.Name, StringComparer.Ordinal))
         {
@@ -222,7 +224,22 @@ internal sealed class CodeGenerator : IDisposable
             string kind = symbol.DeclaredKind ?? "hash";
             bool lru = kind.Contains("lru", StringComparison.Ordinal);
             perCpu |= kind.StartsWith("percpu", StringComparison.Ordinal);
-            var mapType = (perCpu, lru) switch
+            // A keyless count/min/max/avg/stats/hist/lhist map is a per-CPU array (one slot, or one per bucket): the
+            // kernel inlines array lookups and slots always exist, so an event costs no hash and no update call.
+            // All-zero slots read as absent (each of these aggregates writes a non-zero word on its first event).
+            // Not for sum (a sum can be 0), declared map kinds, or maps a probe deletes from.
+            bool keylessArray = symbol.IsScalar && symbol.DeclaredKind is null && !deleted.Contains(symbol.Name)
+                && aggregate?.Aggregate is Semantics.Types.AggregateKind.Count or Semantics.Types.AggregateKind.Min
+                    or Semantics.Types.AggregateKind.Max or Semantics.Types.AggregateKind.Avg or Semantics.Types.AggregateKind.Stats
+                    or Semantics.Types.AggregateKind.Hist or Semantics.Types.AggregateKind.LHist
+                && (!bucketInKey || aggregate.Buckets is > 0 and <= 4096);
+            if (keylessArray)
+            {
+                // A keyless hist/lhist: one slot per bucket, indexed by the bucket.
+                keySize = 4;
+            }
+
+            var mapType = keylessArray ? BpfMapType.PercpuArray : (perCpu, lru) switch
             {
                 (true, true) => BpfMapType.LruPercpuHash,
                 (true, false) => BpfMapType.PercpuHash,
@@ -230,7 +247,11 @@ internal sealed class CodeGenerator : IDisposable
                 _ => BpfMapType.Hash,
             };
             int maxEntries = symbol.IsScalar && !bucketInKey ? 1 : symbol.DeclaredMaxEntries ?? _program.Settings.MaxMapKeys;
-            if (bucketInKey)
+            if (keylessArray && bucketInKey)
+            {
+                maxEntries = aggregate!.Buckets;
+            }
+            else if (bucketInKey)
             {
                 maxEntries = checked(Math.Max(maxEntries, 1) * Math.Min(aggregate!.Buckets, 256));
             }
@@ -247,6 +268,7 @@ internal sealed class CodeGenerator : IDisposable
                 IsScalar = symbol.IsScalar,
                 BpfMapType = mapType switch
                 {
+                    BpfMapType.PercpuArray => MapMetadata.PercpuArrayType,
                     BpfMapType.LruPercpuHash => "lru_percpu_hash",
                     BpfMapType.PercpuHash => "percpu_hash",
                     BpfMapType.LruHash => "lru_hash",

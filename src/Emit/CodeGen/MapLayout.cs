@@ -44,5 +44,8 @@ internal sealed class MapLayout
 
     public bool BucketInKey => Metadata.BucketInKey;
 
+    /// <summary>A keyless aggregate kept in a per-CPU array (key: u32 0, or the bucket of a hist/lhist) rather than a hash.</summary>
+    public bool IsKeylessArray => Metadata.BpfMapType == MapMetadata.PercpuArrayType;
+
     public static int Align8(int size) => (size + 7) / 8 * 8;
 }

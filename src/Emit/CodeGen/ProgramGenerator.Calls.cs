@@ -37,8 +37,8 @@ internal sealed partial class ProgramGenerator
                 return Void();
             case "exit":
                 var code = call.Arguments.IsEmpty ? _c.ConstI64(0) : EmitScalar(call.Arguments[0]);
-                _b.Store(code, _b.ByteOffset(_config, RuntimeConfig.ExitCodeOffset), 8);
-                _b.Store(_c.ConstI64(1), _b.ByteOffset(_config, RuntimeConfig.ExitingOffset), 8);
+                _b.Store(code, _b.ByteOffset(Config, RuntimeConfig.ExitCodeOffset), 8);
+                _b.Store(_c.ConstI64(1), _b.ByteOffset(Config, RuntimeConfig.ExitingOffset), 8);
                 EmitEvent(EventKind.Exit, 0, 8, payload => _b.Store(code, payload, 8));
                 return Void();
             case "clear":

@@ -129,14 +129,14 @@ internal sealed partial class ProgramGenerator
                     _ => Helper(BpfHelper.KtimeGetBootNs, I64),
                 });
             case BuiltinVariable.Elapsed:
-                var start = _b.Load(I64, _b.ByteOffset(_config, RuntimeConfig.StartBootNsOffset), 8);
+                var start = _b.Load(I64, _b.ByteOffset(Config, RuntimeConfig.StartBootNsOffset), 8);
                 return CgValue.Scalar(_b.Sub(Helper(BpfHelper.KtimeGetBootNs, I64), start));
             case BuiltinVariable.Cpu:
                 return CgValue.Scalar(_b.ZExt(Helper(BpfHelper.GetSmpProcessorId, I32), I64));
             case BuiltinVariable.Ncpus:
-                return CgValue.Scalar(_b.Load(I64, _b.ByteOffset(_config, RuntimeConfig.CpuCountOffset), 8));
+                return CgValue.Scalar(_b.Load(I64, _b.ByteOffset(Config, RuntimeConfig.CpuCountOffset), 8));
             case BuiltinVariable.Cpid:
-                return CgValue.Scalar(_b.Load(I64, _b.ByteOffset(_config, RuntimeConfig.ChildPidOffset), 8));
+                return CgValue.Scalar(_b.Load(I64, _b.ByteOffset(Config, RuntimeConfig.ChildPidOffset), 8));
             case BuiltinVariable.NumaId:
                 return CgValue.Scalar(_b.ZExt(Helper(BpfHelper.GetNumaNodeId, I32), I64));
             case BuiltinVariable.Comm:

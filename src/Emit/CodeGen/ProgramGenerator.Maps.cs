@@ -12,6 +12,14 @@ internal sealed partial class ProgramGenerator
     /// </summary>
     private LlvmValue BuildKey(MapLayout layout, BoundExpression? key, LlvmValue? bucket)
     {
+        if (layout.IsKeylessArray)
+        {
+            // The array index on the stack (no scratch needed): 0, or the bucket of a keyless hist/lhist.
+            var index = StackSlot(I32, "slot_key");
+            _b.Store(bucket is { } slot ? _b.Trunc(slot, I32) : _c.ConstI32(0), index, 4);
+            return index;
+        }
+
         var memory = ZeroedTemp(layout.KeySize);
         if (key is not null && layout.KeyType is { } keyType)
         {
@@ -134,6 +142,14 @@ internal sealed partial class ProgramGenerator
     {
         var keyMemory = BuildKey(layout, key, bucket);
         var pointer = MapLookup(layout.Global, keyMemory);
+        if (layout.IsKeylessArray)
+        {
+            // The slot always exists (the null check is for the verifier); a fresh slot is all zeros, and every
+            // update below is correct on zeros (min/max look at their "set" word).
+            If(_b.ICmp(LlvmIntPredicate.NotEqual, pointer, _c.Null), () => update(pointer), "slot_found");
+            return;
+        }
+
         var exists = NewBlock("agg_exists");
         var missing = NewBlock("agg_missing");
         var done = NewBlock("agg_done");

@@ -30,8 +30,10 @@ internal sealed partial class ProgramGenerator
     private LlvmBuilder _b = null!;
     private LlvmBuilder _allocas = null!;
     private BpfProgram _program = null!;
-    private LlvmValue _scratch;
-    private LlvmValue _config;
+    private LlvmBuilder _setup = null!;
+    private LlvmValue? _scratchBase;
+    private LlvmValue? _configBase;
+    private LlvmValue? _pidTgid;
     private LlvmBlock _return;
     private int _scratchOffset;
     private int _scratchHighWater;
@@ -63,33 +65,41 @@ internal sealed partial class ProgramGenerator
         _program = BpfPrograms.Define(_m, _name, _section, line);
         using var builder = _m.CreateBuilder();
         using var allocas = _m.CreateBuilder();
+        using var setup = _m.CreateBuilder();
         _b = builder;
         _allocas = allocas;
+        _setup = setup;
 
         _b.PositionAtEnd(_program.Entry);
         SetLocation(_probe.Syntax);
-        var body = _m.AppendBlock(_program.Function, "setup");
-        var jump = _b.Br(body);
+        // The setup block receives the scratch and config lookups on first use only (see Scratch, Config): a program
+        // that needs neither makes no lookup at all. It jumps to the body once everything else is generated.
+        var setupBlock = _m.AppendBlock(_program.Function, "setup");
+        var jump = _b.Br(setupBlock);
         _allocas.PositionBefore(jump);
         _return = _m.AppendBlock(_program.Function, "return");
+        _setup.PositionAtEnd(setupBlock);
+        _setup.SetLocation(_b.CurrentLocation);
+        var body = _m.AppendBlock(_program.Function, "body");
 
         _b.PositionAtEnd(body);
-        _scratch = LookupOrReturn(_gen.Scratch, "scratch");
-        _config = LookupOrReturn(_gen.Config, "config");
-
         if (_probe.Provider is not (ProbeProviderKind.Begin or ProbeProviderKind.End))
         {
-            // -p PID: every probe but BEGIN/END only fires for the target process.
-            var target = _b.Load(I64, _b.ByteOffset(_config, RuntimeConfig.TargetPidOffset), 8);
-            var pid = _b.LShr(PidTgid(), _c.ConstI64(32));
-            var otherProcess = _b.And(
-                _b.ICmp(LlvmIntPredicate.NotEqual, target, _c.ConstI64(0)),
-                _b.ICmp(LlvmIntPredicate.NotEqual, target, pid));
+            // -p PID: every probe but BEGIN/END only fires for the target process. The pid is only fetched when a
+            // target is set, so runs without -p pay one load and compare here, no helper call.
+            var target = _b.Load(I64, _b.ByteOffset(Config, RuntimeConfig.TargetPidOffset), 8);
+            var checkPid = _m.AppendBlock(_program.Function, "pid_check");
+            var pidOk = _m.AppendBlock(_program.Function, "pid_ok");
+            _b.CondBr(_b.ICmp(LlvmIntPredicate.NotEqual, target, _c.ConstI64(0)), checkPid, pidOk);
+            _b.PositionAtEnd(checkPid);
+            var pid = _b.LShr(Helper(BpfHelper.GetCurrentPidTgid, I64), _c.ConstI64(32));
+            _b.CondBr(_b.ICmp(LlvmIntPredicate.NotEqual, target, pid), _return, pidOk);
+            _b.PositionAtEnd(pidOk);
+
             // After exit() the probes stop producing events while user space winds down.
-            var exiting = _b.Load(I64, _b.ByteOffset(_config, RuntimeConfig.ExitingOffset), 8);
-            var skip = _b.Or(otherProcess, _b.ICmp(LlvmIntPredicate.NotEqual, exiting, _c.ConstI64(0)));
-            var go = _m.AppendBlock(_program.Function, "pid_ok");
-            _b.CondBr(skip, _return, go);
+            var exiting = _b.Load(I64, _b.ByteOffset(Config, RuntimeConfig.ExitingOffset), 8);
+            var go = _m.AppendBlock(_program.Function, "running");
+            _b.CondBr(_b.ICmp(LlvmIntPredicate.NotEqual, exiting, _c.ConstI64(0)), _return, go);
             _b.PositionAtEnd(go);
         }
 
@@ -113,6 +123,8 @@ internal sealed partial class ProgramGenerator
         _b.PositionAtEnd(_return);
         _b.ClearLocation();
         _b.Ret(_c.ConstI32(0));
+
+        _setup.Br(body);
 
         if (_scratchHighWater + _permanentBytes > CodeGenerator.ScratchSize)
         {
@@ -142,7 +154,7 @@ internal sealed partial class ProgramGenerator
         int offset = _scratchOffset;
         _scratchOffset += MapLayout.Align8(Math.Max(size, 1));
         _scratchHighWater = Math.Max(_scratchHighWater, _scratchOffset);
-        return _b.ByteOffset(_scratch, offset);
+        return _b.ByteOffset(Scratch, offset);
     }
 
     /// <summary>Largest size zeroed or copied inline; beyond it LLVM's BPF backend refuses memset/memcpy.</summary>
@@ -208,7 +220,7 @@ internal sealed partial class ProgramGenerator
             }
 
             // Computed from the scratch base (set up in the entry path) wherever it is used.
-            return _b.ByteOffset(_scratch, offset);
+            return _b.ByteOffset(Scratch, offset);
         }
 
         slot = StackSlot(I64, variable.Name.TrimStart('$'));
@@ -305,7 +317,11 @@ internal sealed partial class ProgramGenerator
     private LlvmValue Helper(BpfHelper helper, LlvmType returnType, params LlvmValue[] arguments) =>
         _b.CallHelper((int)helper, returnType, arguments);
 
-    private LlvmValue PidTgid() => Helper(BpfHelper.GetCurrentPidTgid, I64);
+    /// <summary>
+    /// bpf_get_current_pid_tgid, called once per run of the program (in the setup block, on first use): pid, tid
+    /// and the stack keys all reuse it, since the task cannot change while the program runs.
+    /// </summary>
+    private LlvmValue PidTgid() => _pidTgid ??= _setup.CallHelper((int)BpfHelper.GetCurrentPidTgid, I64, []);
 
     private LlvmValue MapLookup(LlvmValue map, LlvmValue key) => Helper(BpfHelper.MapLookupElem, Ptr, map, key);
 
@@ -314,15 +330,25 @@ internal sealed partial class ProgramGenerator
 
     private void MapDelete(LlvmValue map, LlvmValue key) => Helper(BpfHelper.MapDeleteElem, I64, map, key);
 
-    /// <summary>Looks up element 0 of a one-element array map; returns from the program when it is missing.</summary>
-    private LlvmValue LookupOrReturn(LlvmValue map, string name)
+    /// <summary>This CPU's scratch area; looked up in the setup block on first use.</summary>
+    private LlvmValue Scratch => _scratchBase ??= LookupInSetup(_gen.Scratch, "scratch");
+
+    /// <summary>The runtime config (btl_config) value; looked up in the setup block on first use.</summary>
+    private LlvmValue Config => _configBase ??= LookupInSetup(_gen.Config, "config");
+
+    /// <summary>
+    /// Looks up element 0 of a one-element array map in the setup block (which dominates the whole body) and
+    /// returns from the program when it is missing. The kernel inlines array lookups, so this costs a few
+    /// instructions, but only programs that use the map pay them.
+    /// </summary>
+    private LlvmValue LookupInSetup(LlvmValue map, string name)
     {
         var key = StackSlot(I32, name + "_key");
-        _b.Store(_c.ConstI32(0), key, 4);
-        var value = MapLookup(map, key);
+        _setup.Store(_c.ConstI32(0), key, 4);
+        var value = _setup.CallHelper((int)BpfHelper.MapLookupElem, Ptr, [map, key]);
         var ok = _m.AppendBlock(_program.Function, name + "_ok");
-        _b.CondBr(_b.ICmp(LlvmIntPredicate.Equal, value, _c.Null), _return, ok);
-        _b.PositionAtEnd(ok);
+        _setup.CondBr(_setup.ICmp(LlvmIntPredicate.Equal, value, _c.Null), _return, ok);
+        _setup.PositionAtEnd(ok);
         return value;
     }
 

@@ -25,6 +25,13 @@ public sealed record MapMetadata
     /// <summary>BPF map type: <c>hash</c>, <c>percpu_hash</c>, <c>lru_hash</c>, <c>lru_percpu_hash</c>, <c>array</c>, <c>percpu_array</c>.</summary>
     public required string BpfMapType { get; init; }
 
+    /// <summary>
+    /// <see cref="BpfMapType"/> of a keyless count/min/max/avg/stats map kept in a one-slot per-CPU array, or of a
+    /// keyless hist/lhist kept in a per-CPU array with one slot per bucket (key: the u32 bucket index). Slots always
+    /// exist; slots that are zero on every CPU mean the map has no value yet.
+    /// </summary>
+    public const string PercpuArrayType = "percpu_array";
+
     public int MaxEntries { get; init; }
 
     /// <summary>Size in bytes of one CPU's value slot as stored in the BPF map.</summary>
