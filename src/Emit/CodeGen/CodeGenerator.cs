@@ -204,8 +204,12 @@ internal sealed class CodeGenerator : IDisposable
     private void DefineMaps()
     {
         var used = new HashSet<string>(StringComparer.Ordinal);
-        var deleted = _compilation.Binding.BoundNodes.Values.OfType<BoundMapDelete>()
-            .Select(d => d.Target.MapName).ToHashSet(StringComparer.Ordinal);
+        // Maps a probe deletes from, iterates or counts keep the hash representation (see keylessArray below).
+        var bound = _compilation.Binding.BoundNodes.Values;
+        var deleted = bound.OfType<BoundMapDelete>().Select(d => d.Target.MapName)
+            .Concat(bound.OfType<BoundForMap>().Select(f => f.MapName))
+            .Concat(bound.OfType<BoundCall>().Where(c => c.Function == "len" && c.Text is not null).Select(c => c.Text!))
+            .ToHashSet(StringComparer.Ordinal);
         int index = 0;
         foreach (var symbol in _program.Maps.Values.OrderBy(m => m.Name, StringComparer.Ordinal))
         {

@@ -69,8 +69,11 @@ internal sealed partial class ProgramGenerator
         var savedBuilder = _b;
         var savedAllocas = _allocas;
         var savedProgram = _program;
-        var savedScratch = _scratch;
-        var savedConfig = _config;
+        var savedSetup = _setup;
+        var savedSetupFail = _setupFail;
+        var savedScratch = _scratchBase;
+        var savedConfig = _configBase;
+        var savedPidTgid = _pidTgid;
         var savedReturn = _return;
         var savedVariables = _variables.ToList();
         var savedLoops = _loops.ToArray();
@@ -78,8 +81,13 @@ internal sealed partial class ProgramGenerator
 
         using var builder = _m.CreateBuilder();
         using var allocas = _m.CreateBuilder();
+        using var setupBuilder = _m.CreateBuilder();
         _b = builder;
         _allocas = allocas;
+        _setup = setupBuilder;
+        _scratchBase = null;
+        _configBase = null;
+        _pidTgid = null;
         _program = callback;
         _variables.Clear();
         _loops.Clear();
@@ -95,10 +103,14 @@ internal sealed partial class ProgramGenerator
         var returnBlock = _m.AppendBlock(callback.Function, "return");
         _return = stop;
 
-        _b.PositionAtEnd(setup);
-        _scratch = LookupOrReturn(_gen.Scratch, "scratch");
-        _config = LookupOrReturn(_gen.Config, "config");
-        var region = _b.ByteOffset(_scratch, regionOffset);
+        // The callback's own setup block gets its lookups on first use, like a program's; a failed lookup stops
+        // the iteration.
+        _setup.PositionAtEnd(setup);
+        _setup.SetLocation(_b.CurrentLocation);
+        _setupFail = stop;
+        var body = _m.AppendBlock(callback.Function, "body");
+        _b.PositionAtEnd(body);
+        var region = _b.ByteOffset(Scratch, regionOffset);
         for (int i = 0; i < captured.Count; i++)
         {
             _variables[captured[i].Id] = _b.ByteOffset(region, i * 8);
@@ -127,11 +139,16 @@ internal sealed partial class ProgramGenerator
         _b.PositionAtEnd(next);
         _b.Ret(_c.ConstI64(0));
 
+        _setup.Br(body);
+
         _b = savedBuilder;
         _allocas = savedAllocas;
         _program = savedProgram;
-        _scratch = savedScratch;
-        _config = savedConfig;
+        _setup = savedSetup;
+        _setupFail = savedSetupFail;
+        _scratchBase = savedScratch;
+        _configBase = savedConfig;
+        _pidTgid = savedPidTgid;
         _return = savedReturn;
         _variables.Clear();
         foreach (var pair in savedVariables)

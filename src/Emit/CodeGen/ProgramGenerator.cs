@@ -34,6 +34,7 @@ internal sealed partial class ProgramGenerator
     private LlvmValue? _scratchBase;
     private LlvmValue? _configBase;
     private LlvmValue? _pidTgid;
+    private LlvmBlock _setupFail;
     private LlvmBlock _return;
     private int _scratchOffset;
     private int _scratchHighWater;
@@ -78,6 +79,7 @@ internal sealed partial class ProgramGenerator
         var jump = _b.Br(setupBlock);
         _allocas.PositionBefore(jump);
         _return = _m.AppendBlock(_program.Function, "return");
+        _setupFail = _return;
         _setup.PositionAtEnd(setupBlock);
         _setup.SetLocation(_b.CurrentLocation);
         var body = _m.AppendBlock(_program.Function, "body");
@@ -347,7 +349,7 @@ internal sealed partial class ProgramGenerator
         _setup.Store(_c.ConstI32(0), key, 4);
         var value = _setup.CallHelper((int)BpfHelper.MapLookupElem, Ptr, [map, key]);
         var ok = _m.AppendBlock(_program.Function, name + "_ok");
-        _setup.CondBr(_setup.ICmp(LlvmIntPredicate.Equal, value, _c.Null), _return, ok);
+        _setup.CondBr(_setup.ICmp(LlvmIntPredicate.Equal, value, _c.Null), _setupFail, ok);
         _setup.PositionAtEnd(ok);
         return value;
     }
