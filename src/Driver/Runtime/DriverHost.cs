@@ -176,6 +176,12 @@ internal sealed class DriverHost : IDriverHost
         }
 
         var tree = SyntaxTree.ParseText(program.Text, program.Name);
+        if (ProbeTooLarge(tree) is { } tooLarge)
+        {
+            _errors.Write(DiagnosticFormatter.Format(tooLarge));
+            return null;
+        }
+
         if (options.Debug.HasFlag(DebugStages.Ast))
         {
             _errors.WriteLine("AST");
@@ -240,6 +246,36 @@ internal sealed class DriverHost : IDriverHost
         }
 
         return result.Success ? result : null;
+    }
+
+    /// <summary>The most syntax nodes one probe body may have (about 2,000 statements like <c>@x = @x + 1;</c>, which is about where such code stops fitting BPF's jumps).</summary>
+    internal const int MaxProbeNodes = 10_000;
+
+    /// <summary>
+    /// A probe far larger than any BPF program can be: BPF jumps reach at most 32,767 instructions, and LLVM's
+    /// optimiser grows faster than linearly with the size of one function, so compiling it anyway would take minutes
+    /// and still fail. Checked on the syntax, before binding, so the refusal is immediate. Null when every probe fits.
+    /// </summary>
+    private static Diagnostic? ProbeTooLarge(SyntaxTree tree)
+    {
+        if (tree.GetDiagnostics().Any(d => d.IsError))
+        {
+            return null; // the parse errors come first
+        }
+
+        foreach (var probe in tree.GetRoot().DescendantNodes(n => n is not ProbeSyntax).OfType<ProbeSyntax>())
+        {
+            int nodes = probe.Body.DescendantNodes().Take(MaxProbeNodes + 1).Count();
+            if (nodes > MaxProbeNodes)
+            {
+                string points = string.Join(", ", probe.AttachPoints.Select(a => string.Concat(a.Tokens.Select(t => t.Text))));
+                return Diagnostic.Create(EmitDiagnostics.ProbeTooLarge, probe.AttachPoints.First().GetLocation(),
+                        $"the body of {points} has more than {MaxProbeNodes:N0} syntax nodes, more than a BPF program can hold")
+                    .WithHint("split the work over several probes (one attach point may have several), or use a loop or a map instead of repeated statements");
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -284,7 +284,19 @@ internal sealed partial class TraceSession
             _errors.WriteLine($"probe: {points}");
         }
 
-        if (VerifierLogSummary.LastSourceLine(rejected.VerifierLog) is { } line)
+        if (BtfLineInfo.LastInstruction(rejected.VerifierLog) is { } instruction
+            && BtfLineInfo.Find(_request.ObjectFile, rejected.SectionName, instruction) is { } position)
+        {
+            // The instruction the verifier stopped at, mapped through the object's line info: exact to the column,
+            // and there even when the log lost its own line quotes (it keeps only its end).
+            string prefix = $"script line {position.Line}, column {position.Column}: ";
+            _errors.WriteLine(prefix + position.Text);
+            if (position.Column > 0 && position.Column <= position.Text.Length + 1)
+            {
+                _errors.WriteLine(new string(' ', prefix.Length + position.Column - 1) + "^");
+            }
+        }
+        else if (VerifierLogSummary.LastSourceLine(rejected.VerifierLog) is { } line)
         {
             _errors.WriteLine($"script line {line.Line}: {line.Text}");
         }

@@ -180,7 +180,7 @@ internal sealed partial class ProgramGenerator
         _b.Br(done);
 
         _b.PositionAtEnd(lost);
-        var key = StackSlot(I32, "lost_key");
+        var key = SharedSlot(I32, "lost_key");
         _b.Store(_c.ConstI32(0), key, 4);
         var counter = MapLookup(_gen.LostEvents, key);
         If(_b.ICmp(LlvmIntPredicate.NotEqual, counter, _c.Null), () =>

@@ -46,7 +46,7 @@ internal sealed partial class ProgramGenerator
         if (layout.Aggregate is { } aggregate)
         {
             // count/sum/min/max: the first u64 of this CPU's slot; avg: total / count.
-            var result = StackSlot(I64, "agg_read");
+            var result = SharedSlot(I64, "agg_read");
             _b.Store(_c.ConstI64(0), result, 8);
             If(found, () =>
             {
@@ -65,7 +65,7 @@ internal sealed partial class ProgramGenerator
         var type = layout.ValueType;
         if (IsScalar(type))
         {
-            var result = StackSlot(I64, "map_read");
+            var result = SharedSlot(I64, "map_read");
             _b.Store(_c.ConstI64(0), result, 8);
             If(found, () => _b.Store(Load(pointer, type).Value, result, 8), "map_found");
             return CgValue.Scalar(_b.Load(I64, result, 8));

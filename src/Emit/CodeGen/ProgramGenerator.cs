@@ -40,6 +40,7 @@ internal sealed partial class ProgramGenerator
     private int _scratchHighWater;
     private int _permanentBytes;
     private readonly Dictionary<int, int> _variableOffsets = new();
+    private readonly Dictionary<string, LlvmValue> _sharedSlots = new();
 
     public ProgramGenerator(CodeGenerator generator, BoundProbe probe, string name, string section, int probeNameIndex)
     {
@@ -198,6 +199,22 @@ internal sealed partial class ProgramGenerator
     private LlvmValue StackSlot(LlvmType type, string name)
     {
         var slot = _allocas.Alloca(type, name);
+        return slot;
+    }
+
+    /// <summary>
+    /// One stack slot per name and program for a value that is stored and loaded back with nothing in between that
+    /// could use the same slot (a map read's result, a helper's key). One alloca per use made LLVM's mem2reg (in
+    /// SROA) quadratic: a probe of 3,000 map reads spent most of its compile time there.
+    /// </summary>
+    private LlvmValue SharedSlot(LlvmType type, string name)
+    {
+        if (!_sharedSlots.TryGetValue(name, out var slot))
+        {
+            slot = _allocas.Alloca(type, name);
+            _sharedSlots[name] = slot;
+        }
+
         return slot;
     }
 

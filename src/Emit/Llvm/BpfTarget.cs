@@ -65,6 +65,7 @@ internal static class BpfTarget
             return loadError;
         }
 
+        LlvmFatalErrors.Install();
         LlvmNative.LLVMInitializeBPFTargetInfo();
         LlvmNative.LLVMInitializeBPFTarget();
         LlvmNative.LLVMInitializeBPFTargetMC();

@@ -19,6 +19,8 @@ internal static unsafe partial class LlvmNative
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] internal static partial nint LLVMGetErrorMessage(nint error);
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] internal static partial void LLVMDisposeErrorMessage(nint message);
 
+    [LibraryImport(Library)] internal static partial void LLVMInstallFatalErrorHandler(delegate* unmanaged<nint, void> handler);
+
     // ---- Context ----------------------------------------------------------------------------------------------
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] internal static partial ContextHandle LLVMContextCreate();
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] internal static partial void LLVMContextDispose(nint context);
