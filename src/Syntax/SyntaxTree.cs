@@ -58,8 +58,34 @@ public sealed class SyntaxTree
     /// <summary>Syntax diagnostics (IDs BT0001..BT0999) in source order.</summary>
     public ImmutableArray<Diagnostic> GetDiagnostics() => Diagnostics;
 
-    /// <summary>The tree for an edited text: equal to a fresh parse of <paramref name="newText"/>.</summary>
-    public SyntaxTree WithChangedText(SourceText newText) => ParseText(newText, FilePath);
+    /// <summary>
+    /// The tree for an edited text: equal to a fresh parse of <paramref name="newText"/>. When
+    /// <paramref name="newText"/> was made from this tree's text by <see cref="SourceText.WithChanges(TextChange[])"/>,
+    /// only the top-level members the edit touches are parsed again and the others are shared with this tree
+    /// (see <see cref="IncrementalParser"/>); otherwise, or when that is not certain to give the same tree, the whole
+    /// text is parsed.
+    /// </summary>
+    public SyntaxTree WithChangedText(SourceText newText)
+    {
+        ArgumentNullException.ThrowIfNull(newText);
+        if (ReferenceEquals(newText, Text))
+        {
+            return this;
+        }
+
+        var ranges = newText.GetChangeRanges(Text);
+        if (ranges.Count > 0 && !(ranges.Count == 1 && ranges[0].Span == new TextSpan(0, Text.Length)))
+        {
+            var diagnosticSpans = Diagnostics.Select(d => d.Location.Span).ToArray();
+            var green = IncrementalParser.TryReparse(_green, diagnosticSpans, newText, TextChangeRange.Collapse(ranges));
+            if (green is not null)
+            {
+                return new SyntaxTree(newText, FilePath, green, ImmutableArray<Diagnostic>.Empty);
+            }
+        }
+
+        return ParseText(newText, FilePath);
+    }
 
     public Location GetLocation(TextSpan span) => new(Text, FilePath, span);
 

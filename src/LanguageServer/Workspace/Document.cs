@@ -12,16 +12,26 @@ public sealed class Document
     private readonly Lazy<LineMap> _lines;
     private readonly Lazy<DocumentAnalysis> _analysis;
 
+    /// <summary>Until this version is analysed: the newest earlier version that was (its tree is reparsed incrementally).</summary>
+    private Document? _analysedAncestor;
+
     private Document(string uri, int version, SourceText text, Document? previous, DocumentAnalysisFactory factory)
     {
         Uri = uri;
         Version = version;
         Text = text;
         _lines = new Lazy<LineMap>(() => LineMap.Create(text), LazyThreadSafetyMode.ExecutionAndPublication);
-        // Reuse the previous version's tree for an incremental reparse only if it was already built: never build an
-        // old version just to throw it away.
-        var previousAnalysis = previous is { _analysis.IsValueCreated: true } ? previous._analysis.Value : null;
-        _analysis = new Lazy<DocumentAnalysis>(() => factory(this, previousAnalysis), LazyThreadSafetyMode.ExecutionAndPublication);
+        // Reparse incrementally from the newest earlier version whose tree was already built (a burst of keystrokes
+        // skips the versions in between): never build an old version just to throw it away.
+        _analysedAncestor = previous is null ? null : previous.IsAnalyzed ? previous : previous._analysedAncestor;
+        _analysis = new Lazy<DocumentAnalysis>(
+            () =>
+            {
+                var analysis = factory(this, _analysedAncestor?._analysis.Value);
+                _analysedAncestor = null; // the older versions can go now
+                return analysis;
+            },
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The document's URI as the client sent it.</summary>

@@ -24,10 +24,12 @@ internal static class LanguageParser
 
     private const int LargeStackSize = 256 * 1024 * 1024;
 
-    public static ParseResult Parse(SourceText text)
+    public static ParseResult Parse(SourceText text) => Parse(text.ToString());
+
+    public static ParseResult Parse(string text)
     {
         var diagnostics = new List<PendingDiagnostic>();
-        var tokens = Lex(text.ToString());
+        var tokens = Lex(text);
         LexicalChecker.Check(tokens, diagnostics);
         LimitNesting(tokens, diagnostics);
 
