@@ -48,6 +48,10 @@ public static class SemanticDiagnostics
     public static readonly DiagnosticDescriptor ForMapValueType = Error("BT1061", "for over a map whose values cannot be iterated", "Loop expression does not support type: {0}");
     public static readonly DiagnosticDescriptor ForShadowsVariable = Error("BT1062", "Loop variable shadows a variable", "Loop declaration shadows existing variable: {0}");
     public static readonly DiagnosticDescriptor LenOfHistogram = Error("BT1063", "len() of a histogram map", "len() does not support map {0} of type {1}");
+    public static readonly DiagnosticDescriptor TSeriesLiteral = Error("BT1064", "tseries() argument is not a non-negative literal", "tseries: invalid {0} value (must be non-negative literal)");
+    public static readonly DiagnosticDescriptor TSeriesInterval = Error("BT1065", "tseries() interval out of range", "tseries() interval_ns must be >= 1 ({0} provided)");
+    public static readonly DiagnosticDescriptor TSeriesIntervalCount = Error("BT1066", "tseries() interval count out of range", "tseries() num_intervals must be {0} ({1} provided)");
+    public static readonly DiagnosticDescriptor TSeriesAggregation = Error("BT1067", "tseries() aggregation unknown", "tseries() expects one of the following aggregation functions: avg, max, min, sum (\"{0}\" provided)");
 
     public static readonly DiagnosticDescriptor UnusedValue = Warning("BT1501", "Value not used", "Return value discarded for {0}()");
     public static readonly DiagnosticDescriptor MapNeverRead = Warning("BT1502", "Map assigned but never read or printed", "Map {0} is assigned but never used");

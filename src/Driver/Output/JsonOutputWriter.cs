@@ -80,6 +80,7 @@ public sealed class JsonOutputWriter : IOutputWriter
         {
             AggregateKind.Avg or AggregateKind.Stats => "stats",
             AggregateKind.Hist or AggregateKind.LHist => "hist",
+            AggregateKind.TSeries => "tseries",
             _ => "map",
         };
         _sb.Clear();

@@ -161,6 +161,9 @@ public static class JsonText
             case HistogramValue h:
                 AppendHistogram(sb, h, div);
                 break;
+            case TimeSeriesValue series:
+                TimeSeriesText.AppendJson(sb, series);
+                break;
             default:
                 // Stacks, symbols, addresses, names, timestamps: their text.
                 AppendString(sb, ValueText.ToText(value));

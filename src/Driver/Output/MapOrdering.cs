@@ -4,7 +4,7 @@ namespace BtLang.Driver.Output;
 
 /// <summary>
 /// The order in which bpftrace prints the entries of one map (BPFTRACE.md §2.2 rule 4): count/sum/integer maps
-/// ascending by value, min/max by value, avg/stats by average, hist/lhist by the total of their buckets, everything
+/// ascending by value, min/max by value, avg/stats by average, hist/lhist by the total of their buckets, tseries by their latest interval, everything
 /// else by key. Ties are broken by key, so the order is deterministic. <c>top</c> keeps the last (largest) entries.
 /// Sorting works on precomputed 64-bit sort keys so that 100,000-entry maps sort in milliseconds.
 /// </summary>
@@ -52,6 +52,7 @@ public static class MapOrdering
         AverageValue a => a.IsSigned ? a.Average : Unsigned(unchecked((ulong)a.Average)),
         StatsValue s => s.IsSigned ? s.Average : Unsigned(unchecked((ulong)s.Average)),
         HistogramValue h => Unsigned(h.Total),
+        TimeSeriesValue t => Unsigned(t.LatestEpoch),
         _ => 0,
     };
 

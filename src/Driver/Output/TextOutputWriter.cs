@@ -88,7 +88,13 @@ public sealed class TextOutputWriter : IOutputWriter
                 _sb.Append(']');
             }
 
-            if (histogram)
+            if (entry.Value is TimeSeriesValue series)
+            {
+                _sb.Append(":\n");
+                TimeSeriesText.Append(_sb, series);
+                _sb.Append('\n');
+            }
+            else if (histogram)
             {
                 _sb.Append(":\n");
                 HistogramText.Append(_sb, (HistogramValue)entry.Value, div);

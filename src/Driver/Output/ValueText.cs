@@ -109,6 +109,9 @@ public static class ValueText
             case HistogramValue h:
                 HistogramText.Append(sb, h, div);
                 break;
+            case TimeSeriesValue series:
+                TimeSeriesText.Append(sb, series);
+                break;
             default:
                 throw new ArgumentException($"cannot print {value.GetType().Name}", nameof(value));
         }

@@ -6,6 +6,8 @@ namespace BtLang.Driver.Runtime;
 internal static partial class Clock
 {
     private const int ClockBootTime = 7;
+    private const int ClockRealtime = 0;
+    private const int ClockTai = 11;
 
     public static long BootTimeNanoseconds()
     {
@@ -15,6 +17,19 @@ internal static partial class Clock
         }
 
         return (time.Seconds * 1_000_000_000) + time.Nanoseconds;
+    }
+
+    /// <summary>CLOCK_REALTIME minus CLOCK_TAI in ns (tseries intervals are TAI times); 0 if either cannot be read.</summary>
+    public static long TaiToRealtimeNanoseconds()
+    {
+        if (clock_gettime(ClockRealtime, out var realtime) != 0 || clock_gettime(ClockTai, out var tai) != 0)
+        {
+            return 0;
+        }
+
+        long difference = ((realtime.Seconds - tai.Seconds) * 1_000_000_000) + (realtime.Nanoseconds - tai.Nanoseconds);
+        // The two readings are a few microseconds apart; the real offset is a whole number of seconds.
+        return (long)Math.Round(difference / 1e9) * 1_000_000_000;
     }
 
     [LibraryImport("libc", SetLastError = true)]

@@ -24,6 +24,11 @@ internal sealed class MapReader
     {
         var bpfMap = _object.FindMap(map.BpfName) ?? throw new InvalidOperationException($"map {map.BpfName} is missing from the object");
         var entries = bpfMap.ReadAll();
+        if (map.Aggregate == AggregateKind.TSeries)
+        {
+            return ReadTimeSeries(map, bpfMap, entries);
+        }
+
         if (map.BucketInKey)
         {
             return ReadHistogram(map, bpfMap, entries);
@@ -78,6 +83,25 @@ internal sealed class MapReader
 
     private static ReadOnlySpan<byte> ScriptKey(MapMetadata map, byte[] key) =>
         map.IsScalar ? ReadOnlySpan<byte>.Empty : key.AsSpan(0, Math.Min(key.Length, map.KeySize - (map.BucketInKey ? 8 : 0)));
+
+    /// <summary>tseries: every (key, slot) element holds a (value, meta, epoch) triple per CPU.</summary>
+    private MapSnapshot ReadTimeSeries(MapMetadata map, BpfMap bpfMap, List<BpfMapEntry> entries)
+    {
+        int scriptKeySize = map.KeySize - 8;
+        int cpus = bpfMap.IsPerCpu ? BpfMap.PossibleCpuCount : 1;
+        var builder = new TimeSeriesBuilder(map, Clock.TaiToRealtimeNanoseconds());
+        foreach (var entry in entries)
+        {
+            var scriptKey = map.IsScalar ? ReadOnlySpan<byte>.Empty : entry.Key.AsSpan(0, scriptKeySize);
+            for (int cpu = 0; cpu < cpus; cpu++)
+            {
+                var slot = bpfMap.IsPerCpu ? bpfMap.GetCpuValue(entry.Value, cpu) : entry.Value;
+                builder.Add(scriptKey, BitConverter.ToInt64(slot), BitConverter.ToUInt64(slot[8..]), BitConverter.ToUInt64(slot[16..]));
+            }
+        }
+
+        return builder.Build(_decoder);
+    }
 
     private MapSnapshot ReadHistogram(MapMetadata map, BpfMap bpfMap, List<BpfMapEntry> entries)
     {

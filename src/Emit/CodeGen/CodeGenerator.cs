@@ -215,7 +215,8 @@ internal sealed class CodeGenerator : IDisposable
         {
             string bpfName = UniqueBpfName(symbol.Name, used);
             var aggregate = symbol.ValueType as AggregateType;
-            bool bucketInKey = aggregate?.Aggregate is Semantics.Types.AggregateKind.Hist or Semantics.Types.AggregateKind.LHist;
+            bool tseries = aggregate?.Aggregate is Semantics.Types.AggregateKind.TSeries;
+            bool bucketInKey = tseries || aggregate?.Aggregate is Semantics.Types.AggregateKind.Hist or Semantics.Types.AggregateKind.LHist;
             bool perCpu = aggregate is not null;
             int scriptKeySize = symbol.KeyType is null ? 8 : MapLayout.Align8(symbol.KeyType.Size);
             int keySize = scriptKeySize + (bucketInKey ? 8 : 0);
@@ -255,6 +256,11 @@ internal sealed class CodeGenerator : IDisposable
             {
                 maxEntries = aggregate!.Buckets;
             }
+            else if (tseries)
+            {
+                // One element per (key, interval slot); bounded so a keyed series cannot ask for gigabytes.
+                maxEntries = (int)Math.Min((long)Math.Max(maxEntries, 1) * aggregate!.Buckets, 1L << 18);
+            }
             else if (bucketInKey)
             {
                 maxEntries = checked(Math.Max(maxEntries, 1) * Math.Min(aggregate!.Buckets, 256));
@@ -287,6 +293,8 @@ internal sealed class CodeGenerator : IDisposable
                 LHistMin = aggregate?.Min ?? 0,
                 LHistMax = aggregate?.Max ?? 0,
                 LHistStep = aggregate?.Step ?? 0,
+                TSeriesIntervalNs = aggregate?.IntervalNs ?? 0,
+                TSeriesFunction = tseries ? aggregate!.TSeriesFunction.ToString().ToLowerInvariant() : null,
             };
             _maps[symbol.Name] = new MapLayout(symbol, index++, bpfName, global, metadata);
         }

@@ -122,6 +122,9 @@ internal sealed partial class ProgramGenerator
                     _b.Store(_c.ConstI64(1), _b.ByteOffset(initial, 8), 8);
                 });
                 break;
+            case AggregateKind.TSeries:
+                EmitTSeries(layout, assignment.Target.Key, aggregate, argument);
+                break;
             case AggregateKind.Hist:
             case AggregateKind.LHist:
                 var bucket = aggregate.Aggregate == AggregateKind.Hist

@@ -23,4 +23,5 @@ public enum AggregateKind
     Stats,
     Hist,
     LHist,
+    TSeries,
 }

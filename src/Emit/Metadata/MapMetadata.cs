@@ -58,4 +58,12 @@ public sealed record MapMetadata
     public long LHistMax { get; init; }
 
     public long LHistStep { get; init; }
+
+    /// <summary>tseries: nanoseconds per interval (the interval count is <see cref="Buckets"/>). The BPF key is (script
+    /// key, u64 slot = epoch % count) and each per-CPU value is (i64 value, u64 meta, u64 epoch), epoch being the
+    /// CLOCK_TAI time divided by the interval; meta is the write time (no aggregation), the count (avg) or is-set (min/max).</summary>
+    public long TSeriesIntervalNs { get; init; }
+
+    /// <summary>tseries: <c>none</c>, <c>avg</c>, <c>max</c>, <c>min</c> or <c>sum</c>; null for other maps.</summary>
+    public string? TSeriesFunction { get; init; }
 }

@@ -235,7 +235,7 @@ internal sealed partial class Binder
         var type = info.ValueType;
         if (type is AggregateType aggregate)
         {
-            if (aggregate.Aggregate is AggregateKind.Hist or AggregateKind.LHist or AggregateKind.Stats)
+            if (aggregate.Aggregate is AggregateKind.Hist or AggregateKind.LHist or AggregateKind.Stats or AggregateKind.TSeries)
             {
                 Report(SemanticDiagnostics.AggregateInExpression, map, name, aggregate);
                 return new BoundError(map);

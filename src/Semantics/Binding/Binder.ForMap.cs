@@ -59,15 +59,15 @@ internal sealed partial class Binder
         return new BoundForMap(statement, variable, name, body, captured.ToImmutable());
     }
 
-    /// <summary>Like bpftrace: avg, stats, hist and lhist values (several words per key) cannot be iterated.</summary>
+    /// <summary>Like bpftrace: avg, stats, hist, lhist and tseries values (several words per key) cannot be iterated.</summary>
     private static bool IsMapIterable(BtType valueType) =>
-        valueType is not AggregateType { Aggregate: AggregateKind.Avg or AggregateKind.Stats or AggregateKind.Hist or AggregateKind.LHist };
+        valueType is not AggregateType { Aggregate: AggregateKind.Avg or AggregateKind.Stats or AggregateKind.Hist or AggregateKind.LHist or AggregateKind.TSeries };
 
-    /// <summary><c>len(@map)</c>: the number of keys; hist/lhist maps keep one BPF element per bucket, so not for them.</summary>
+    /// <summary><c>len(@map)</c>: the number of keys; hist/lhist/tseries maps keep one BPF element per bucket, so not for them.</summary>
     private BoundExpression BindLen(CallExpressionSyntax call)
     {
         var bound = BindMapFunction(call, "len", IntegerType.Int64);
-        if (bound is BoundCall { Text: { } name } && GetMap(name).ValueType is AggregateType { Aggregate: AggregateKind.Hist or AggregateKind.LHist } histogram)
+        if (bound is BoundCall { Text: { } name } && GetMap(name).ValueType is AggregateType { Aggregate: AggregateKind.Hist or AggregateKind.LHist or AggregateKind.TSeries } histogram)
         {
             Report(SemanticDiagnostics.LenOfHistogram, call.ArgumentList.Arguments[0], name, histogram);
         }

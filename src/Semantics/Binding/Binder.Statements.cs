@@ -178,6 +178,11 @@ internal sealed partial class Binder
             return new BoundExpressionStatement(assignment, new BoundError(call));
         }
 
+        if (function == "tseries")
+        {
+            return BindTSeries(assignment, map, key, call, name);
+        }
+
         BoundExpression? argument = null;
         if (arguments.Count > 0)
         {

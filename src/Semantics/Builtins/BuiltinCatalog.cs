@@ -52,6 +52,7 @@ public static class BuiltinCatalog
         new BuiltinInfo("hist", true, "hist(int n [, int k]) -> hist_t", "Log2 histogram with 2^k buckets per power of 2 (k = 0..5).", 1, 2, IsAggregation: true),
         new BuiltinInfo("quantize", true, "quantize(int n) -> hist_t", "Old name of hist.", 1, 2, IsAggregation: true, AliasOf: "hist"),
         new BuiltinInfo("lhist", true, "lhist(int n, int min, int max, int step) -> lhist_t", "Linear histogram.", 4, 4, IsAggregation: true),
+        new BuiltinInfo("tseries", true, "tseries(int n, int interval_ns, int num_intervals [, string agg]) -> tseries_t", "Time series: one value per interval (agg: avg, max, min or sum; else the last value), the last num_intervals kept.", 3, 4, IsAggregation: true),
         new BuiltinInfo("delete", true, "delete(@map, key) | delete(@map[key])", "Delete a map element.", 0, 2),
         new BuiltinInfo("clear", true, "clear(@map)", "Delete every element of a map.", 1, 1),
         new BuiltinInfo("zero", true, "zero(@map)", "Set every value of a map to zero.", 1, 1),

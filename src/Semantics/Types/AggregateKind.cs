@@ -11,4 +11,7 @@ public enum AggregateKind
     Stats,
     Hist,
     LHist,
+
+    /// <summary><c>tseries(v, interval, n [, agg])</c>: one value per time interval, the last n intervals kept.</summary>
+    TSeries,
 }

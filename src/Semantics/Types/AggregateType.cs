@@ -7,9 +7,13 @@ namespace BtLang.Semantics.Types;
 /// </summary>
 public sealed class AggregateType : BtType
 {
-    public AggregateType(AggregateKind aggregate, bool isSigned = true, int histBits = 0, long min = 0, long max = 0, long step = 0)
+    public AggregateType(AggregateKind aggregate, bool isSigned = true, int histBits = 0, long min = 0, long max = 0, long step = 0,
+        long intervalNs = 0, int intervalCount = 0, TSeriesFunction tseriesFunction = TSeriesFunction.None)
         : base(TypeKind.Aggregate)
     {
+        IntervalNs = intervalNs;
+        IntervalCount = intervalCount;
+        TSeriesFunction = tseriesFunction;
         Aggregate = aggregate;
         IsSigned = isSigned;
         HistBits = histBits;
@@ -31,11 +35,21 @@ public sealed class AggregateType : BtType
 
     public long Step { get; }
 
+    /// <summary>tseries: nanoseconds per interval.</summary>
+    public long IntervalNs { get; }
+
+    /// <summary>tseries: how many intervals are kept.</summary>
+    public int IntervalCount { get; }
+
+    /// <summary>tseries: how the values of one interval combine.</summary>
+    public TSeriesFunction TSeriesFunction { get; }
+
     /// <summary>Number of u64 buckets for hist/lhist values.</summary>
     public int Buckets => Aggregate switch
     {
         AggregateKind.Hist => ((64 - HistBits) << HistBits) + 1,
         AggregateKind.LHist => (int)((Max - Min) / Step) + 2,
+        AggregateKind.TSeries => IntervalCount,
         _ => 0,
     };
 
@@ -44,13 +58,15 @@ public sealed class AggregateType : BtType
     {
         AggregateKind.Count or AggregateKind.Sum => 8,
         AggregateKind.Min or AggregateKind.Max or AggregateKind.Avg or AggregateKind.Stats => 16,
+        AggregateKind.TSeries => 24,
         _ => Buckets * 8,
     };
 
     public override bool Equals(BtType? other) =>
-        other is AggregateType a && a.Aggregate == Aggregate && a.HistBits == HistBits && a.Min == Min && a.Max == Max && a.Step == Step;
+        other is AggregateType a && a.Aggregate == Aggregate && a.HistBits == HistBits && a.Min == Min && a.Max == Max && a.Step == Step
+        && a.IntervalNs == IntervalNs && a.IntervalCount == IntervalCount && a.TSeriesFunction == TSeriesFunction;
 
-    public override int GetHashCode() => HashCode.Combine(Aggregate, HistBits, Min, Max, Step);
+    public override int GetHashCode() => HashCode.Combine(Aggregate, HistBits, Min, Max, Step, IntervalNs, IntervalCount, TSeriesFunction);
 
     public override string ToString() => Aggregate switch
     {
@@ -61,6 +77,7 @@ public sealed class AggregateType : BtType
         AggregateKind.Avg => "avg_t",
         AggregateKind.Stats => "stats_t",
         AggregateKind.Hist => "hist_t",
+        AggregateKind.TSeries => "tseries_t",
         _ => "lhist_t",
     };
 }

@@ -21,6 +21,8 @@ public sealed class MapFeatureEmissionTests
         "tracepoint:syscalls:sys_enter_getpid { @a[tid] = 1; for ($kv : @a) { return; } @after = 1; }",
         "BEGIN { @a[1] = 1; @c[\"k\"] = count(); @n = len(@a) + len(@c); }",
         "BEGIN { @s[\"x\"] = \"a string value\"; for ($kv : @s) { printf(\"%s=%s\\n\", $kv.0, $kv.1); } }",
+        "tracepoint:syscalls:sys_enter_read { @t = tseries(args.count, 1s, 10); @k[comm, tid] = tseries(args.count, 100ms, 50, \"sum\"); }",
+        "tracepoint:syscalls:sys_enter_read { @a = tseries(args.count, 1s, 3, \"avg\"); @mn[cpu] = tseries((int32)args.fd, 1s, 3, \"min\"); @mx = tseries(args.count, 1s, 3, \"max\"); }",
     };
 
     [Theory]

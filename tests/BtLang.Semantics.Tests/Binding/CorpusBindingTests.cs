@@ -9,7 +9,6 @@ public sealed class CorpusBindingTests
     /// <summary>Scripts using constructs the binder does not support yet, each with the reason.</summary>
     private static readonly Dictionary<string, string> KnownGaps = new(StringComparer.Ordinal)
     {
-        ["aggregations.bt"] = "tseries() is not implemented",
         ["casts.bt"] = "script-defined C unions need the C front end (libclang)",
         ["include_struct.bt"] = "script-defined C structs need the C front end (libclang)",
         ["iter_self_test.bt"] = "iterator ctx types are not implemented",

@@ -14,6 +14,17 @@ public sealed class MapFeatureDiagnosticTests
     [InlineData("BEGIN { @a[1] = 1; $kv = 1; for ($kv : @a) { } @b = $kv; }", "BT1062", "$kv")]
     [InlineData("BEGIN { @h = hist(1); @n = len(@h); }", "BT1063", "@h")]
     [InlineData("BEGIN { @a[1] = 1; for ($kv : @a) { exit(); } }", "BT1031", "exit()")]
+    [InlineData("BEGIN { @t = tseries(1, 1s, 5); for ($kv : @t) { } }", "BT1061", "@t")]
+    [InlineData("BEGIN { @t = tseries(1, 1s, 5); @n = len(@t); }", "BT1063", "@t")]
+    [InlineData("BEGIN { $i = 5; @t = tseries(1, $i, 5); }", "BT1064", "$i")]
+    [InlineData("BEGIN { @t = tseries(1, 1s, -1); }", "BT1064", "-1")]
+    [InlineData("BEGIN { @t = tseries(1, 0, 10); }", "BT1065", "0")]
+    [InlineData("BEGIN { @t = tseries(1, 1s, 0); }", "BT1066", "0")]
+    [InlineData("BEGIN { @t = tseries(1, 1s, 1000001); }", "BT1066", "1000001")]
+    [InlineData("BEGIN { @t = tseries(1, 1s, 5, \"stats\"); }", "BT1067", "\"stats\"")]
+    [InlineData("BEGIN { @t = tseries(\"x\", 1s, 5); }", "BT1016", "\"x\"")]
+    [InlineData("BEGIN { @t = tseries(1, 1s, 5); @t = tseries(1, 1s, 5, \"sum\"); }", "BT1006", "tseries(1, 1s, 5, \"sum\")")]
+    [InlineData("BEGIN { @t = tseries(1, 1s, 5); @x = @t + 1; }", "BT1015", "@t")]
     public void ReportsOneDiagnostic(string source, string id, string spanText)
     {
         var tree = SyntaxTree.ParseText(source);
@@ -29,6 +40,7 @@ public sealed class MapFeatureDiagnosticTests
     [InlineData("BEGIN { @c[\"x\"] = count(); for ($kv : @c) { @copy[$kv.0] = $kv.1; } }")]
     [InlineData("BEGIN { @a[1, \"k\"] = \"v\"; for ($kv : @a) { printf(\"%d %s %s\\n\", $kv.0.0, $kv.0.1, $kv.1); } }")]
     [InlineData("BEGIN { @a[1] = 1; @n = len(@a); @b = has_key(@a, 1); }")]
+    [InlineData("BEGIN { @t = tseries(5, 1s, 10); @k[comm] = tseries(-1, 100ms, 1000000, \"avg\"); @m = tseries(1, 10000000000, 2, \"min\"); @x = tseries(1, 1, 1, \"max\"); @s = tseries(1, 1, 1, \"sum\"); }")]
     public void BindsWithoutErrors(string source)
     {
         var diagnostics = Compilation.Create(SyntaxTree.ParseText(source)).GetDiagnostics().Where(d => d.IsError).ToList();
