@@ -76,6 +76,7 @@ internal sealed partial class ProgramGenerator
         var savedPidTgid = _pidTgid;
         var savedReturn = _return;
         var savedVariables = _variables.ToList();
+        var savedSharedSlots = _sharedSlots.ToList();
         var savedLoops = _loops.ToArray();
         int savedOffset = _scratchOffset;
 
@@ -90,6 +91,7 @@ internal sealed partial class ProgramGenerator
         _pidTgid = null;
         _program = callback;
         _variables.Clear();
+        _sharedSlots.Clear();
         _loops.Clear();
 
         _b.PositionAtEnd(callback.Entry);
@@ -154,6 +156,13 @@ internal sealed partial class ProgramGenerator
         foreach (var pair in savedVariables)
         {
             _variables[pair.Key] = pair.Value;
+        }
+
+        // Stack slots belong to one function: the callback's must not leak into the caller, nor the caller's in.
+        _sharedSlots.Clear();
+        foreach (var pair in savedSharedSlots)
+        {
+            _sharedSlots[pair.Key] = pair.Value;
         }
 
         foreach (var entry in savedLoops.Reverse())

@@ -14,6 +14,7 @@ public sealed class MapFeatureEmissionTests
     public static TheoryData<string> Scripts => new()
     {
         "BEGIN { @a[1] = 10; @a[2] = 20; for ($kv : @a) { printf(\"%d %d\\n\", $kv.0, $kv.1); } }",
+        "BEGIN { printf(\"before\\n\"); @a[1] = 10; for ($kv : @a) { printf(\"%d\\n\", $kv.1); for ($b : @a) { printf(\"inner\\n\"); } } printf(\"after\\n\"); exit(); }",
         "BEGIN { @a[1] = 10; $sum = 0; $n = 0; for ($kv : @a) { $sum += $kv.1; $n++; if ($n > 5) { break; } } @r = ($sum, $n); }",
         "BEGIN { @t[1, \"a\"] = 5; for ($kv : @t) { if ($kv.0.0 == 1) { continue; } printf(\"%s\\n\", $kv.0.1); } }",
         "tracepoint:syscalls:sys_enter_getpid { @c[comm] = count(); @m[pid] = max(tid); @s = sum(1); for ($kv : @c) { @x = $kv.1; } for ($kv : @m) { @y = $kv.1; } for ($kv : @s) { @z = $kv.1; } }",
