@@ -16,6 +16,7 @@ public class FrontEndBenchmarks
     private SourceText text = null!;
     private SourceText edited = null!;
     private SourceText editedBack = null!;
+    private SourceText broken = null!;
     private SyntaxTree tree = null!;
     private CompilationOptions options = null!;
 
@@ -46,6 +47,7 @@ public class FrontEndBenchmarks
         int middle = text.Lines[line].Start;
         edited = text.WithChanges(new TextChange(new TextSpan(middle, 0), "  $z = 1;\n"));
         editedBack = edited.WithChanges(new TextChange(new TextSpan(middle, 10), ""));
+        broken = text.WithChanges(new TextChange(new TextSpan(middle, 0), "  $z = \n"));
     }
 
     /// <summary>Text to tree.</summary>
@@ -63,6 +65,10 @@ public class FrontEndBenchmarks
     /// <summary>A one-line statement inserted in a probe body in the middle and its removal, each through <see cref="SyntaxTree.WithChangedText"/>.</summary>
     [Benchmark]
     public int ReparseEdit() => tree.WithChangedText(edited).WithChangedText(editedBack).GetDiagnostics().Length;
+
+    /// <summary>A statement being typed (<c>$z = </c>): the parse of a text with a syntax error, then bind.</summary>
+    [Benchmark]
+    public int ReparseBrokenAndBind() => Compilation.Create(tree.WithChangedText(broken), options).GetDiagnostics().Length;
 
     /// <summary>What the language server does after an edit: reparse, bind, diagnostics.</summary>
     [Benchmark]

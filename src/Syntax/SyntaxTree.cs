@@ -36,11 +36,7 @@ public sealed class SyntaxTree
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(path);
-        var result = LanguageParser.Parse(text);
-        var diagnostics = result.Diagnostics
-            .Select(d => Diagnostic.Create(d.Descriptor, new Location(text, path, d.Span), d.Arguments))
-            .ToImmutableArray();
-        return new SyntaxTree(text, path, result.Root, diagnostics);
+        return FromResult(text, path, LanguageParser.Parse(text));
     }
 
     public CompilationUnitSyntax GetRoot()
@@ -77,14 +73,22 @@ public sealed class SyntaxTree
         if (ranges.Count > 0 && !(ranges.Count == 1 && ranges[0].Span == new TextSpan(0, Text.Length)))
         {
             var diagnosticSpans = Diagnostics.Select(d => d.Location.Span).ToArray();
-            var green = IncrementalParser.TryReparse(_green, diagnosticSpans, newText, TextChangeRange.Collapse(ranges));
-            if (green is not null)
+            var result = IncrementalParser.TryReparse(_green, diagnosticSpans, newText, TextChangeRange.Collapse(ranges));
+            if (result is not null)
             {
-                return new SyntaxTree(newText, FilePath, green, ImmutableArray<Diagnostic>.Empty);
+                return FromResult(newText, FilePath, result);
             }
         }
 
         return ParseText(newText, FilePath);
+    }
+
+    private static SyntaxTree FromResult(SourceText text, string path, ParseResult result)
+    {
+        var diagnostics = result.Diagnostics
+            .Select(d => Diagnostic.Create(d.Descriptor, new Location(text, path, d.Span), d.Arguments))
+            .ToImmutableArray();
+        return new SyntaxTree(text, path, result.Root, diagnostics);
     }
 
     public Location GetLocation(TextSpan span) => new(Text, FilePath, span);

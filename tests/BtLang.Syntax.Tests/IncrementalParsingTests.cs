@@ -58,7 +58,7 @@ public sealed class IncrementalParsingTests
                     Interlocked.Increment(ref reused);
                 }
             }
-        }, iter: 400);
+        }, iter: 1000);
 
         // The property must exercise the splice, not only the fallback to a full parse.
         Assert.True(reused * 4 > steps, $"only {reused} of {steps} edits reused members");
@@ -96,18 +96,35 @@ public sealed class IncrementalParsingTests
     }
 
     [Fact]
+    public void AStatementBeingTypedReparsesOnlyItsProbeWithTheSameDiagnosticsAsAFreshParse()
+    {
+        string text = string.Concat(Enumerable.Range(0, 50).Select(i => $"kprobe:f{i}\n{{\n  $x = {i};\n}}\n"));
+        var tree = SyntaxTree.ParseText(text);
+        int position = text.IndexOf("$x = 30;", StringComparison.Ordinal);
+        var typing = tree.WithChangedText(tree.Text.WithChanges(new TextChange(new TextSpan(position, 0), "$z = \n  ")));
+
+        AssertSameAsFreshParse(typing, typing.Text);
+        Assert.NotEmpty(typing.GetDiagnostics());
+        var oldMembers = tree.GetRoot().Members;
+        var newMembers = typing.GetRoot().Members;
+        Assert.Same(oldMembers[29].Green, newMembers[29].Green);
+        Assert.Same(oldMembers[31].Green, newMembers[31].Green);
+        Assert.NotSame(oldMembers[30].Green, newMembers[30].Green);
+    }
+
+    [Fact]
     public void BreakingAndRepairingAProbeReusesTheOthersOnceTheTextIsValidAgain()
     {
         string text = string.Concat(Enumerable.Range(0, 10).Select(i => $"BEGIN {{ @a{i} = {i}; }}\n"));
         var tree = SyntaxTree.ParseText(text);
         int brace = text.IndexOf("@a5", StringComparison.Ordinal) - 2;
 
-        // Deleting `{` breaks the probe: the whole text is parsed (with the diagnostics a fresh parse gives).
+        // Deleting `{` breaks the probe (the parser's recovery reaches into the next probe).
         var broken = tree.WithChangedText(tree.Text.WithChanges(new TextChange(new TextSpan(brace, 1), string.Empty)));
         AssertSameAsFreshParse(broken, broken.Text);
         Assert.NotEmpty(broken.GetDiagnostics());
 
-        // Typing it again: only that probe is parsed again; the others are the broken tree's members.
+        // Typing it again: only the broken members are parsed again; the others are the broken tree's members.
         var repaired = broken.WithChangedText(broken.Text.WithChanges(new TextChange(new TextSpan(brace, 0), "{")));
         AssertSameAsFreshParse(repaired, repaired.Text);
         Assert.Empty(repaired.GetDiagnostics());

@@ -17,6 +17,10 @@ internal partial class BtLangLexer
     private int _predicateParenDepth;
     private int _lastDefaultType = -1;
 
+    /// <summary>True where a top-level member may start: the state the lexer starts in, every bracket closed.</summary>
+    public bool IsAtTopLevelMemberStart =>
+        CurrentMode == NormalMode && _atMemberStart && _braceDepth == 0 && _parenDepth == 0 && !_inPredicate;
+
     public override IToken NextToken()
     {
         if (CurrentMode == NormalMode && ShouldStartAttachPoints())

@@ -6,6 +6,22 @@ namespace BtLang.Syntax.Parsing.Generated;
 internal partial class BtLangParser
 {
     /// <summary>
+    /// The furthest token index the parser had looked at when it finished the last top-level member (-1 if none),
+    /// when the token stream is a <see cref="TrackingTokenStream"/>.
+    /// </summary>
+    public int FurthestExaminedInMembers { get; set; } = -1;
+
+    public override void ExitRule()
+    {
+        if (Context is MemberContext && TokenStream is TrackingTokenStream tracking)
+        {
+            FurthestExaminedInMembers = tracking.FurthestExamined;
+        }
+
+        base.ExitRule();
+    }
+
+    /// <summary>
     /// At `(`: is this a cast? Yes for `(struct x ...)`, for `(name *)`, for a builtin type name
     /// `(uint32)`, and for any `(name)` followed by something that can only start an operand (`(mytype)$x`).
     /// </summary>

@@ -11,8 +11,10 @@ namespace BtLang.Syntax.Parsing;
 /// The result must equal a fresh parse of the new text, so the splice is taken only where that is certain, and
 /// otherwise the caller parses the whole text:
 /// <list type="bullet">
-/// <item>The window (the touched members, widened while a condition below fails) parses on its own without any
-/// diagnostic, so the whole new text parses without errors and its members do not depend on each other.</item>
+/// <item>The window (the touched members, widened while a condition below fails) parses on its own in a way that
+/// cannot depend on what follows it: the lexer ends in its initial state with every bracket closed, and the parser
+/// never looked past the window's last member while parsing its members (<see cref="ParseResult.IsSelfContained"/>).
+/// A window with syntax errors qualifies too: its errors and their recovery stay inside it.</item>
 /// <item>The window starts at the start of the text or right after an end of line that ends the member before it, and
 /// ends at the end of the text or right after an end of line that its last token owns as trailing trivia: at such
 /// points the lexer is at the start of a line in its initial state, and trivia cannot move across them.</item>
@@ -22,11 +24,17 @@ namespace BtLang.Syntax.Parsing;
 /// </remarks>
 internal static class IncrementalParser
 {
+    /// <summary>A member parsed in front of a window that does not start the text (see <see cref="TryReparse"/>).</summary>
+    private const string LeadingMember = "BEGIN {}\n";
+
     /// <summary>How often the window may grow by one member on a side before the caller parses everything.</summary>
     private const int MaxWidenings = 4;
 
-    /// <summary>The green root of <paramref name="newText"/>, or null when only a full parse is certain to be right.</summary>
-    public static GreenNode? TryReparse(GreenNode oldRoot, IReadOnlyList<TextSpan> oldDiagnostics, SourceText newText, TextChangeRange change)
+    /// <summary>
+    /// The green root and diagnostics (positions in <paramref name="newText"/>) of the new text, or null when only a
+    /// full parse is certain to be right.
+    /// </summary>
+    public static ParseResult? TryReparse(GreenNode oldRoot, IReadOnlyList<TextSpan> oldDiagnostics, SourceText newText, TextChangeRange change)
     {
         bool oldHasDiagnostics = oldDiagnostics.Count > 0;
         if (oldRoot.Kind != SyntaxKind.CompilationUnit || oldRoot.SlotCount != 2 || oldRoot.GetSlot(1) is not GreenToken oldEof)
@@ -89,7 +97,7 @@ internal static class IncrementalParser
                 return null; // the whole text: nothing to reuse
             }
 
-            if (first > 0 && !EndsWithEndOfLine(list!.GetSlot(first - 1)!))
+            if (first > 0 && (!EndsWithEndOfLine(list!.GetSlot(first - 1)!) || IsImportWithoutSemicolon(list!.GetSlot(first - 1)!)))
             {
                 first--;
                 continue;
@@ -103,25 +111,31 @@ internal static class IncrementalParser
             }
 
             string window = newText.ToString(TextSpan.FromBounds(oldStart, oldEnd + delta));
-            if (oldStart > 0 && window.StartsWith("#!", StringComparison.Ordinal))
-            {
-                return null; // a shebang is one only at the start of the text
-            }
 
-            var result = LanguageParser.Parse(window);
-            if (result.Diagnostics.Count > 0 || result.Root.GetSlot(1) is not GreenToken newEof)
+            // After a member, the parser is at the loop back of `member*`, not at its entry as at the start of a text,
+            // and recovers from errors differently there: a member in front puts it in the same state.
+            string prefix = oldStart > 0 ? LeadingMember : string.Empty;
+            var result = LanguageParser.Parse(prefix + window);
+            if (!result.IsSelfContained || result.Root.GetSlot(1) is not GreenToken newEof)
             {
                 return null;
             }
 
-            var newMembers = result.Root.GetSlot(0);
-            int newCount = newMembers?.SlotCount ?? 0;
+            var parsedMembers = result.Root.GetSlot(0);
+            int skip = prefix.Length > 0 ? 1 : 0;
+            if (skip == 1 && (parsedMembers is null || parsedMembers.SlotCount == 0 || parsedMembers.GetSlot(0)!.FullWidth != prefix.Length))
+            {
+                return null;
+            }
+
+            var newMembers = parsedMembers;
+            int newCount = (parsedMembers?.SlotCount ?? 0) - skip;
             if (first == 0 && newCount == 0)
             {
                 return null; // the first reused member would start the text (where `#!` is a shebang)
             }
 
-            if (last < memberCount && (newEof.FullWidth != 0 || (newCount > 0 && !EndsWithEndOfLine(newMembers!.GetSlot(newCount - 1)!))))
+            if (last < memberCount && (newEof.FullWidth != 0 || (newCount > 0 && !EndsWithEndOfLine(newMembers!.GetSlot(skip + newCount - 1)!))))
             {
                 last++;
                 continue;
@@ -135,7 +149,7 @@ internal static class IncrementalParser
 
             for (int i = 0; i < newCount; i++)
             {
-                members.Add(newMembers!.GetSlot(i)!);
+                members.Add(newMembers!.GetSlot(skip + i)!);
             }
 
             for (int i = last + 1; i < memberCount; i++)
@@ -149,11 +163,28 @@ internal static class IncrementalParser
             }
 
             var root = GreenFactory.CompilationUnit(GreenInnerNode.List(members), last == memberCount ? newEof : oldEof);
-            return root.FullWidth == newText.Length ? root : null;
+            if (root.FullWidth != newText.Length)
+            {
+                return null;
+            }
+
+            if (result.Diagnostics.Any(d => d.Span.Start < prefix.Length))
+            {
+                return null;
+            }
+
+            var diagnostics = result.Diagnostics
+                .Select(d => d with { Span = new TextSpan(d.Span.Start - prefix.Length + oldStart, d.Span.Length) })
+                .ToList();
+            return new ParseResult(root, diagnostics, IsSelfContained: true);
         }
 
         return null;
     }
+
+    /// <summary>`import "x"` without its optional `;`: a `;` at the start of the next member would become part of it.</summary>
+    private static bool IsImportWithoutSemicolon(GreenNode member) =>
+        member.Kind == SyntaxKind.Import && member.GetSlot(member.SlotCount - 1) is null;
 
     /// <summary>True if the node's last token owns an end of line as the last piece of its trailing trivia.</summary>
     private static bool EndsWithEndOfLine(GreenNode node)

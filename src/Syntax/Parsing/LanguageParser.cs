@@ -29,13 +29,13 @@ internal static class LanguageParser
     public static ParseResult Parse(string text)
     {
         var diagnostics = new List<PendingDiagnostic>();
-        var tokens = Lex(text);
+        var tokens = Lex(text, out bool lexerAtTopLevel);
         LexicalChecker.Check(tokens, diagnostics);
-        LimitNesting(tokens, diagnostics);
+        bool balanced = LimitNesting(tokens, diagnostics) == 0;
 
         if (tokens.Count <= SmallInputTokenCount)
         {
-            return ParseTokens(tokens, diagnostics);
+            return ParseTokens(tokens, diagnostics, lexerAtTopLevel && balanced);
         }
 
         ParseResult? result = null;
@@ -45,7 +45,7 @@ internal static class LanguageParser
             {
                 try
                 {
-                    result = ParseTokens(tokens, diagnostics);
+                    result = ParseTokens(tokens, diagnostics, lexerAtTopLevel && balanced);
                 }
                 catch (Exception e)
                 {
@@ -59,7 +59,7 @@ internal static class LanguageParser
         return result!;
     }
 
-    private static List<IToken> Lex(string text)
+    private static List<IToken> Lex(string text, out bool atTopLevel)
     {
         var lexer = new BtLangLexer(new AntlrInputStream(text));
         lexer.RemoveErrorListeners();
@@ -74,12 +74,13 @@ internal static class LanguageParser
             }
         }
 
+        atTopLevel = lexer.IsAtTopLevelMemberStart;
         return tokens;
     }
 
-    private static ParseResult ParseTokens(List<IToken> tokens, List<PendingDiagnostic> diagnostics)
+    private static ParseResult ParseTokens(List<IToken> tokens, List<PendingDiagnostic> diagnostics, bool lexedSelfContained)
     {
-        var stream = new CommonTokenStream(new ListTokenSource(tokens));
+        var stream = new TrackingTokenStream(new ListTokenSource(tokens));
         var parser = new BtLangParser(stream);
         parser.RemoveErrorListeners();
         BtLangParser.ProgramContext program;
@@ -93,7 +94,9 @@ internal static class LanguageParser
         catch (ParseCanceledException)
         {
             stream.Seek(0);
+            stream.ResetTracking();
             parser.Reset();
+            parser.FurthestExaminedInMembers = -1;
             parser.Interpreter.PredictionMode = Antlr4.Runtime.Atn.PredictionMode.LL;
             parser.ErrorHandler = new SyntaxErrorStrategy(diagnostics);
             program = parser.program();
@@ -111,7 +114,8 @@ internal static class LanguageParser
         }
 
         diagnostics.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Span.End.CompareTo(b.Span.End));
-        return new ParseResult(root, diagnostics);
+        bool selfContained = lexedSelfContained && parser.FurthestExaminedInMembers < tokens.Count - 1;
+        return new ParseResult(root, diagnostics, selfContained);
     }
 
     private static GreenNode FallbackTree(List<IToken> tokens)
@@ -123,8 +127,11 @@ internal static class LanguageParser
         return GreenFactory.CompilationUnit(GreenInnerNode.EmptyList, eof);
     }
 
-    /// <summary>Moves brackets nested deeper than <see cref="MaxNestingDepth"/> (and all inside them) to the skipped channel.</summary>
-    private static void LimitNesting(List<IToken> tokens, List<PendingDiagnostic> diagnostics)
+    /// <summary>
+    /// Moves brackets nested deeper than <see cref="MaxNestingDepth"/> (and all inside them) to the skipped channel;
+    /// returns the depth left open at the end.
+    /// </summary>
+    private static int LimitNesting(List<IToken> tokens, List<PendingDiagnostic> diagnostics)
     {
         int depth = 0;
         bool reported = false;
@@ -158,5 +165,7 @@ internal static class LanguageParser
                 depth--;
             }
         }
+
+        return depth;
     }
 }
