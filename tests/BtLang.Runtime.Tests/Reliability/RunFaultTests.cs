@@ -94,11 +94,13 @@ public sealed class RunFaultTests
     public void TracedPidExitingMidRunEndsAndPrintsThenFailsWithOneLine()
     {
         string sleep = KernelFacts.UniqueCopyOf("/bin/sleep", out _);
-        using var target = Process.Start(new ProcessStartInfo(sleep, "2") { UseShellExecute = false })!;
+        using var target = Process.Start(new ProcessStartInfo(sleep, "60") { UseShellExecute = false })!;
         using var btlang = BtlangProcess.Start("-p", target.Id.ToString(), "-e",
             "BEGIN { @started = 1; } tracepoint:syscalls:sys_enter_getpid /pid == " + target.Id + "/ { @ = count(); } END { printf(\"end ran\\n\"); }");
         btlang.WaitUntilAttached();
         var ids = Leftovers.ProgramIdsOf(btlang.Pid);
+        target.Kill(); // our own workload ends mid-run (a timed exit raced btlang's start-up on a loaded machine)
+        target.WaitForExit();
         int code = btlang.WaitForExit(TimeSpan.FromSeconds(30));
 
         // END ran and the maps printed (on stdout), then one error line on stderr and exit 1.
