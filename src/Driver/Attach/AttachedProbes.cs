@@ -40,6 +40,30 @@ public sealed class AttachedProbes : IDisposable
         return ParallelDetacher.StopAll(Links, _parallelism);
     }
 
+    /// <summary>
+    /// <c>unwatch(addr)</c>: stops the watchpoint links on <paramref name="address"/> (their descriptions are the
+    /// attach points, <c>watchpoint:0xADDR:LEN:MODE</c>); the rest keep running. Returns how many were stopped.
+    /// </summary>
+    public int StopWatchpoints(ulong address)
+    {
+        int stopped = 0;
+        foreach (var link in Links)
+        {
+            var parts = link.Description.Split(':');
+            if (parts.Length >= 2 && parts[0] is "watchpoint" or "w" && !link.IsStopped &&
+                ulong.TryParse(parts[1].StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? parts[1][2..] : parts[1],
+                    parts[1].StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? System.Globalization.NumberStyles.HexNumber : System.Globalization.NumberStyles.None,
+                    System.Globalization.CultureInfo.InvariantCulture, out ulong watched) &&
+                watched == address)
+            {
+                link.Stop();
+                stopped++;
+            }
+        }
+
+        return stopped;
+    }
+
     public DetachReport DetachAll()
     {
         if (Interlocked.Exchange(ref _detached, 1) != 0)

@@ -122,7 +122,7 @@ public sealed class ValueDecoder
             case RuntimeTypeKind.UserName:
                 return new UserNameValue(_resolver.UserName(BinaryPrimitives.ReadUInt64LittleEndian(bytes)));
             case RuntimeTypeKind.CgroupPath:
-                return new CgroupPathValue(_resolver.CgroupPath(BinaryPrimitives.ReadUInt64LittleEndian(bytes)));
+                return new CgroupPathValue(CgroupPathFilter.Apply(_resolver.CgroupPath(BinaryPrimitives.ReadUInt64LittleEndian(bytes)), type.Name));
             case RuntimeTypeKind.ErrorText:
                 return new StringValue(ErrorText.Describe(BinaryPrimitives.ReadInt64LittleEndian(bytes)));
             case RuntimeTypeKind.Enum:

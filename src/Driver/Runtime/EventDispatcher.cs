@@ -34,6 +34,9 @@ internal sealed class EventDispatcher
 
     public long EventCount { get; private set; }
 
+    /// <summary>Detaches the watchpoints on an address (<c>unwatch(addr)</c>); set once the probes are attached.</summary>
+    public Action<ulong>? Unwatch { get; set; }
+
     public void Handle(ReadOnlySpan<byte> record)
     {
         if (record.Length < EventFormatter.HeaderSize)
@@ -76,6 +79,9 @@ internal sealed class EventDispatcher
                 break;
             case EventKind.Cat when format:
                 _output.Cat(ReadFile(_formatter.FormatPrintf(id, payload)));
+                break;
+            case EventKind.Unwatch when payload.Length >= 8:
+                Unwatch?.Invoke(BinaryPrimitives.ReadUInt64LittleEndian(payload));
                 break;
             case EventKind.System when format:
                 _output.Syscall(RunCommand(_formatter.FormatPrintf(id, payload)));

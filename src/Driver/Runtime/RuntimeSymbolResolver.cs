@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Globalization;
 using BtLang.Driver.LibBpf;
 using BtLang.Driver.Output;
 using BtLang.Driver.Symbols;
@@ -38,7 +37,7 @@ internal sealed class RuntimeSymbolResolver : ISymbolResolver
 
     public string UserName(ulong uid) => _symbolizer.UserName((uint)uid);
 
-    public string CgroupPath(ulong cgroupId) => cgroupId.ToString(CultureInfo.InvariantCulture);
+    public string CgroupPath(ulong cgroupId) => CgroupPaths.Resolve(cgroupId);
 
     public string ProbeName(ulong index) => index < (ulong)_probeNames.Length ? _probeNames[(int)index] : $"probe#{index}";
 

@@ -173,6 +173,8 @@ internal sealed partial class TraceSession
             }
 
             attached = result.Probes;
+            var watched = attached;
+            dispatcher.Unwatch = address => watched?.StopWatchpoints(address);
             if (requests.Count > 0 && (attached?.AttachPointCount ?? 0) == 0 && begins.Count == 0)
             {
                 // Every attach point was skipped (missing_probes=warn/ignore): nothing could ever fire.

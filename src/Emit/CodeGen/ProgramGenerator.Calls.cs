@@ -77,7 +77,14 @@ internal sealed partial class ProgramGenerator
             case "strcontains":
                 return EmitStrContains(call);
             case "strerror":
+            case "cgroup_path":
                 return CgValue.Scalar(EmitScalar(call.Arguments[0]));
+            case "macaddr":
+                return EmitMacAddress(call);
+            case "override":
+                return EmitOverride(call);
+            case "unwatch":
+                return EmitUnwatch(call);
             case "join":
                 EmitJoin(call);
                 return Void();
@@ -109,11 +116,13 @@ internal sealed partial class ProgramGenerator
         return $"{_gen.SyntaxTree.FilePath}:{span.Start.Line + 1}:{span.Start.Character + 1}-{span.End.Character + 1}";
     }
 
-    /// <summary>The runtime type of one printed argument; strftime carries its format in the type.</summary>
-    private RuntimeType ArgumentRuntimeType(BoundExpression argument, BtType storedAs) =>
-        argument is BoundCall { Function: "strftime", Text: { } format }
-            ? new RuntimeType { Kind = RuntimeTypeKind.Timestamp, Size = 8, Name = format }
-            : _gen.ToRuntimeType(storedAs);
+    /// <summary>The runtime type of one printed argument; strftime carries its format and cgroup_path its filter in the type.</summary>
+    private RuntimeType ArgumentRuntimeType(BoundExpression argument, BtType storedAs) => argument switch
+    {
+        BoundCall { Function: "strftime", Text: { } format } => new RuntimeType { Kind = RuntimeTypeKind.Timestamp, Size = 8, Name = format },
+        BoundCall { Function: "cgroup_path", Text: { } filter } => new RuntimeType { Kind = RuntimeTypeKind.CgroupPath, Size = 8, Name = filter },
+        _ => _gen.ToRuntimeType(storedAs),
+    };
 
     /// <summary>printf/system/cat/print(value): the arguments go to user space as one tuple after the event header.</summary>
     private void EmitFormatEvent(BoundCall call, EventKind kind)

@@ -428,6 +428,8 @@ internal sealed partial class ProgramGenerator
                 var user = unary.Operand.Type is PointerType { IsUser: true } || ProviderFacts.IsUserProbe(_probe.Provider);
                 Helper(user ? BpfHelper.ProbeReadUser : BpfHelper.ProbeReadKernel, I64, memory, _c.ConstI32(Math.Max(1, type.Size)), address);
                 return Load(memory, type);
+            case UnaryOperator.AddressOf:
+                return CgValue.Scalar(EmitAddressOf(unary.Operand));
             default:
                 NotSupported(unary.Syntax, unary.Operator.ToString());
                 return CgValue.Scalar(_c.ConstI64(0));

@@ -42,4 +42,7 @@ public enum EventKind : uint
 
     /// <summary>A runtime helper error (with -k): id = index into Formats (Format is the helper name); payload s64 return code.</summary>
     HelperError = 12,
+
+    /// <summary><c>unwatch(addr)</c>: id unused; payload: u64 address whose watchpoints user space detaches.</summary>
+    Unwatch = 40,
 }

@@ -25,7 +25,7 @@ public sealed record RuntimeType
     /// <summary>Array element count.</summary>
     public int Count { get; init; }
 
-    /// <summary>Struct/enum/pointee name, or the strftime format for <see cref="RuntimeTypeKind.Timestamp"/>.</summary>
+    /// <summary>Struct/enum/pointee name, the strftime format for <see cref="RuntimeTypeKind.Timestamp"/>, or the hierarchy filter for <see cref="RuntimeTypeKind.CgroupPath"/>.</summary>
     public string? Name { get; init; }
 
     /// <summary>BPF name of the stack-trace map for stacks.</summary>

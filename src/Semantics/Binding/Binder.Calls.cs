@@ -120,11 +120,11 @@ internal sealed partial class Binder
                 var pointer = BindExpression(args[0]);
                 return Value(call, function, pointer.Type is PointerType p ? new PointerType(p.Element, function == "uptr") : pointer.Type, pointer);
             case "macaddr":
-                return Value(call, function, SimpleType.MacAddress, BindExpression(args[0]));
+                return BindMacAddress(call);
             case "cgroup_path":
-                return Value(call, function, SimpleType.CgroupPath, BindIntegerExpression(args[0], "cgroup_path()"));
+                return BindCgroupPath(call);
             case "override":
-                return Void(call, function, ImmutableArray.Create(BindIntegerExpression(args[0], "override()")));
+                return BindOverride(call);
             case "unwatch":
                 return Void(call, function, ImmutableArray.Create(BindIntegerExpression(args[0], "unwatch()")));
             case "pid":

@@ -480,8 +480,7 @@ internal sealed partial class Binder
                 Report(SemanticDiagnostics.InvalidOperand, prefix, "*", operand.Type);
                 return new BoundError(prefix);
             case "&":
-                Report(SemanticDiagnostics.Unsupported, prefix, "The address-of operator '&'");
-                return new BoundError(prefix);
+                return BindAddressOf(prefix, operand);
             default:
                 Report(SemanticDiagnostics.Unsupported, prefix, $"operator '{text}'");
                 return new BoundError(prefix);

@@ -17,6 +17,10 @@ public sealed class LanguageFunctionEmissionTests
         "tracepoint:syscalls:sys_exit_openat { @[strerror(-args.ret)] = count(); printf(\"%s\\n\", strerror(2)); }",
         "tracepoint:syscalls:sys_enter_write* { @[probe, args.fd] = count(); }",
         "tracepoint:syscalls:sys_enter_recv* { @[args.flags] = count(); }",
+        "tracepoint:syscalls:sys_enter_getpid { $x = 0x060504030201; @m[macaddr(&$x)] = count(); printf(\"%s %s\\n\", macaddr(\"ABCDEF\"), macaddr(curtask->comm)); }",
+        "tracepoint:syscalls:sys_enter_getpid { @c[cgroup_path(cgroup)] = count(); printf(\"%s\\n\", cgroup_path(cgroup, \"unified\")); }",
+        "tracepoint:syscalls:sys_enter_openat { $x = 1; $p = &$x; @v[1] = 2; $q = &@v[1]; $t = curtask; $r = &$t->pid; $a = &args.filename; @s = *$p + *$q + *$r + (*$a != 0); }",
+        "watchpoint:0x10000000:8:w { @w = count(); unwatch(0x10000000); }",
     };
 
     [Theory]
@@ -54,6 +58,29 @@ public sealed class LanguageFunctionEmissionTests
         Assert.True(result.Success, DiagnosticFormatter.Format(result.Diagnostics));
         // recvfrom, recvmsg and recvmmsg have their flags at different offsets: three formats.
         Assert.Equal(3, result.Metadata!.Probes.Length);
+    }
+
+    [Fact]
+    public void OverrideCompilesToTheOverrideReturnHelperInAKprobe()
+    {
+        // This kernel has no kprobes, so the object is inspected instead of attached.
+        var result = Emit("kprobe:security_file_open { override(-1); }");
+        Assert.True(result.Success, DiagnosticFormatter.Format(result.Diagnostics));
+        Assert.StartsWith("kprobe/", Assert.Single(result.Metadata!.Probes).Section, StringComparison.Ordinal);
+        string dir = Path.Combine(Path.GetTempPath(), "btlang-emit-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string obj = Path.Combine(dir, "x.o");
+            File.WriteAllBytes(obj, result.ObjectFile!);
+            var (code, disassembly) = Run("llvm-objdump-19", "-d", obj);
+            Assert.True(code == 0, disassembly);
+            Assert.Contains("call 0x3a", disassembly, StringComparison.Ordinal); // helper 58: bpf_override_return
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
     }
 
     internal static EmitResult Emit(string source) =>

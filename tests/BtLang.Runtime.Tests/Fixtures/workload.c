@@ -1,6 +1,6 @@
 /*
  * Workload for the probe tests: calls a few functions with known arguments, fires USDT probes, writes a global.
- * Usage: workload ROUNDS [wait|go [LINGER_MS]]. It prints the address of bt_watched first; with "wait" it then blocks
+ * Usage: workload ROUNDS [wait|go [LINGER_MS [ROUND_MS]]]. It prints the address of bt_watched first; with "wait" it then blocks
  * until a line arrives on stdin (the test sends it once the tracer is attached).
  * Round i calls bt_add(i, 40), bt_twice(i + 100), fires btprov:tick(i, i * 1000 + 7) and btprov:mem(-5 - i, 300 + i, 42),
  * fires btprov:gated(i) only while its semaphore is set (a tracer is attached), stores the running total in bt_watched
@@ -57,6 +57,8 @@ int main(int argc, char **argv)
             DTRACE_PROBE1(btprov, gated, i);
         bt_watched = total;
         getpid();
+        if (argc > 4)
+            usleep(atoi(argv[4]) * 1000); /* pause between rounds, so user space can act on a round's events */
     }
     if (argc > 3)
         usleep(atoi(argv[3]) * 1000); /* linger, so that user-space symbols can still be resolved from /proc */

@@ -97,4 +97,107 @@ public sealed class LanguageFunctionTests
         Assert.Equal(new[] { "@[tracepoint:syscalls:sys_enter_write, 1]: 1" }, Lines(stdout, "@"));
         Assert.Contains("Attached 2 probes", stderr);
     }
+
+    [KernelFact]
+    public void AddressOfVariablesMapValuesAndFieldsReadsBackThroughDereference()
+    {
+        string script =
+            "BEGIN { $x = 42; $p = &$x; @m[1] = 7; $q = &@m[1]; $s = \"text\"; $sp = &$s;\n" +
+            "  printf(\"addr %d %d %d %s\\n\", *$p, *$q, &@m[2] == 0, str($sp));\n" +
+            "  $t = curtask; printf(\"field %d\\n\", *(&$t->prio) == $t->prio); exit(); }";
+        var (code, stdout, stderr) = RunChecked("-e", script);
+        Assert.True(code == 0, stderr);
+        Assert.Equal(new[] { "addr 42 7 1 text" }, Lines(stdout, "addr "));
+        Assert.Equal(new[] { "field 1" }, Lines(stdout, "field "));
+    }
+
+    [KernelFact]
+    public void MacAddressFromBytesAndFromAnAddress()
+    {
+        string script = "BEGIN { $x = 0x060504030201; printf(\"mac %s %s\\n\", macaddr(\"ABCDEF\"), macaddr(&$x)); @m = macaddr(\"\\x00\\x1b\\x44\\x11\\x3a\\x2b\"); exit(); }";
+        var (code, stdout, stderr) = RunChecked("-e", script);
+        Assert.True(code == 0, stderr);
+        Assert.Equal(new[] { "mac 41:42:43:44:45:46 01:02:03:04:05:06" }, Lines(stdout, "mac "));
+        Assert.Equal(new[] { "@m: 00:1B:44:11:3A:2B" }, Lines(stdout, "@m"));
+    }
+
+    [KernelFact]
+    public void CgroupPathOfTheRootAndOfACgroupTheTestMakes()
+    {
+        string unified = "/sys/fs/cgroup/unified";
+        if (!Directory.Exists(unified))
+        {
+            unified = "/sys/fs/cgroup"; // a cgroup v2-only machine
+        }
+
+        string name = "btlang-test-" + Guid.NewGuid().ToString("N")[..8];
+        string dir = Path.Combine(unified, name);
+        Directory.CreateDirectory(dir);
+        using var workload = Workload.StartWaiting(rounds: 2);
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "cgroup.procs"), workload.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            string script =
+                $"tracepoint:syscalls:sys_enter_getpid /pid == {workload.Id}/ {{ printf(\"cg %s|%s\\n\", cgroup_path(cgroup, \"unified\"), cgroup_path(cgroup)); exit(); }}\n" +
+                "BEGIN { printf(\"root %s\\n\", cgroup_path(1, \"unified\")); }";
+            var before = KernelFacts.LoadedPrograms();
+            using var btlang = BtlangProcess.Start("-e", script);
+            btlang.WaitUntilAttached();
+            workload.StandardOutput.ReadLine(); // the address line
+            Workload.Release(workload);
+            int code = btlang.WaitForExit(TimeSpan.FromSeconds(60));
+            Assert.True(code == 0, btlang.Stderr);
+            Assert.Equal(new[] { "root unified:/" }, Lines(btlang.Stdout, "root "));
+            var line = Assert.Single(Lines(btlang.Stdout, "cg "));
+            Assert.StartsWith($"cg unified:/{name}|unified:/{name}", line, StringComparison.Ordinal);
+            Leaks.AssertNoneSince(before);
+        }
+        finally
+        {
+            if (!workload.HasExited)
+            {
+                workload.Kill();
+                workload.WaitForExit(5000);
+            }
+
+            for (int i = 0; i < 50 && Directory.Exists(dir); i++)
+            {
+                try
+                {
+                    Directory.Delete(dir);
+                }
+                catch (IOException)
+                {
+                    Thread.Sleep(100); // the exited workload leaves the cgroup a moment later
+                }
+            }
+        }
+    }
+
+    [KernelFact]
+    public void UnwatchStopsAWatchpointAfterItsFirstHit()
+    {
+        var before = KernelFacts.LoadedPrograms();
+        // unwatch() is acted on in user space, so the workload pauses between its writes (as a real one would).
+        using var workload = Workload.StartWaiting(rounds: 3, lingerMs: 0, roundMs: 300);
+        try
+        {
+            string address = workload.StandardOutput.ReadLine()!;
+            string script = $"watchpoint:{address}:8:w {{ @writes = count(); unwatch({address}); }}";
+            using var btlang = BtlangProcess.Start("-p", workload.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "-e", script);
+            btlang.WaitUntilAttached();
+            Workload.Release(workload);
+            btlang.WaitForExit(TimeSpan.FromSeconds(60)); // the run ends when the traced process exits
+            Assert.Equal(new[] { "@writes: 1" }, Lines(btlang.Stdout, "@"));
+        }
+        finally
+        {
+            if (!workload.HasExited)
+            {
+                workload.Kill();
+            }
+        }
+
+        Leaks.AssertNoneSince(before);
+    }
 }

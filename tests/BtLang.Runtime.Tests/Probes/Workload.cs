@@ -21,8 +21,11 @@ internal static class Workload
     /// <summary>The address of a function of the workload, from its symbol table (nm).</summary>
     public static ulong AddressOf(string symbol) => AddressOf(Path, symbol);
 
-    /// <summary>Starts the workload in "wait" mode: it prints the address of its global and blocks until <see cref="Release"/>.</summary>
-    public static Process StartWaiting(int rounds, int lingerMs = 0)
+    /// <summary>
+    /// Starts the workload in "wait" mode: it prints the address of its global and blocks until <see cref="Release"/>;
+    /// it pauses <paramref name="roundMs"/> after each round when that is positive.
+    /// </summary>
+    public static Process StartWaiting(int rounds, int lingerMs = 0, int roundMs = 0)
     {
         var info = new ProcessStartInfo(Path)
         {
@@ -33,6 +36,10 @@ internal static class Workload
         info.ArgumentList.Add(rounds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         info.ArgumentList.Add("wait");
         info.ArgumentList.Add(lingerMs.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (roundMs > 0)
+        {
+            info.ArgumentList.Add(roundMs.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         return Process.Start(info)!;
     }
 

@@ -11,6 +11,12 @@ public sealed class LanguageFunctionBindingTests
     [InlineData("tracepoint:syscalls:sys_enter_openat { @x = strcontains(str(args.filename), str(args.filename)); }", "BT1050", "strcontains(str(args.filename), str(args.filename))")]
     [InlineData("BEGIN { @x = strerror(\"x\"); }", "BT1016", "\"x\"")]
     [InlineData("BEGIN { @x = strerror(); }", "BT1003", "strerror()")]
+    [InlineData("BEGIN { @p = &1; }", "BT1051", "&1")]
+    [InlineData("BEGIN { @p = &comm; }", "BT1051", "&comm")]
+    [InlineData("BEGIN { @p = &(1 + 2); }", "BT1051", "&(1 + 2)")]
+    [InlineData("tracepoint:syscalls:sys_enter_openat { override(1); }", "BT1009", "override")]
+    [InlineData("BEGIN { @m = macaddr(\"abc\"); }", "BT1023", "\"abc\"")]
+    [InlineData("BEGIN { print(cgroup_path(cgroup, 1)); }", "BT1018", "1")]
     public void ReportsOneDiagnostic(string source, string id, string spanText)
     {
         var tree = SyntaxTree.ParseText(source);
@@ -25,6 +31,9 @@ public sealed class LanguageFunctionBindingTests
     [InlineData("tracepoint:syscalls:sys_enter_openat { @x = strcontains(str(args.filename), str(args.filename, 31)); }", "@x: bool")]
     [InlineData("BEGIN { @x = strerror(2); }", "@x: strerror_t")]
     [InlineData("BEGIN { @x[strerror(2)] = 1; }", "@x: map[strerror_t] -> int64")]
+    [InlineData("BEGIN { $v = 1; @x = &$v; }", "@x: int64 *")]
+    [InlineData("BEGIN { @x = macaddr(\"ABCDEF\"); }", "@x: macaddr_t")]
+    [InlineData("BEGIN { @x = cgroup_path(cgroup); }", "@x: cgroup_path_t")]
     public void InfersTheValueType(string source, string display)
     {
         var compilation = Compilation.Create(SyntaxTree.ParseText(source), CompilationOptions.Default with { AllowUnsafe = true });

@@ -1,0 +1,39 @@
+using BtLang.Emit.Llvm;
+using BtLang.Semantics.Binding;
+using BtLang.Semantics.Types;
+
+namespace BtLang.Emit.CodeGen;
+
+/// <summary><c>&amp;e</c>: addresses of scratch variables, map values and struct fields, as 64-bit integers.</summary>
+internal sealed partial class ProgramGenerator
+{
+    /// <summary>The address of an operand the binder accepted (see Binder.AddressOf): nothing is read through it.</summary>
+    private LlvmValue EmitAddressOf(BoundExpression operand)
+    {
+        switch (operand)
+        {
+            case BoundVariableAccess variable:
+                // Scalars live in an 8-byte stack slot (little-endian, so a narrower pointee reads its low bytes);
+                // other values at a fixed place in the scratch area.
+                return _b.PtrToInt(VariableSlot(variable.Variable), I64);
+            case BoundMapAccess map:
+            {
+                var layout = _gen.Maps[map.MapName];
+                var key = BuildKey(layout, map.Key, null);
+                return _b.PtrToInt(MapLookup(layout.Global, key), I64); // 0 when the key is absent
+            }
+
+            case BoundUnary { Operator: UnaryOperator.Dereference } dereference:
+                return EmitScalar(dereference.Operand);
+            case BoundFieldAccess field when field.ThroughPointer:
+                return _b.Add(EmitScalar(field.Operand), _c.ConstI64(field.Member.Offset));
+            case BoundFieldAccess field when field.Operand.Type.Kind == TypeKind.Context:
+                return _b.PtrToInt(_b.ByteOffset(_program.Context, field.Member.Offset), I64);
+            case BoundFieldAccess field:
+                return _b.Add(EmitAddressOf(field.Operand), _c.ConstI64(field.Member.Offset));
+            default:
+                NotSupported(operand.Syntax, "the address of this expression");
+                return _c.ConstI64(0);
+        }
+    }
+}
