@@ -75,6 +75,7 @@ internal sealed partial class Binder
         _settings = BindSettings(root);
         CollectMacros(root);
         BindMapDeclarations(root);
+        CheckImports(root);
 
         var probes = ImmutableArray.CreateBuilder<BoundProbe>();
         foreach (var member in root.Members)
@@ -288,7 +289,8 @@ internal sealed partial class Binder
     {
         diagnostics = ImmutableArray<Diagnostic>.Empty;
         var root = tree.GetRoot();
-        if (!options.ReadCDefinitions || (!CDefinitions.CDeclarations.HasCParts(root) && options.IncludeFiles.IsEmpty))
+        var includeFiles = options.IncludeFiles.AddRange(ImportedHeaders(tree));
+        if (!options.ReadCDefinitions || (!CDefinitions.CDeclarations.HasCParts(root) && includeFiles.IsEmpty))
         {
             return CDefinitions.CDeclarations.Empty;
         }
@@ -297,7 +299,7 @@ internal sealed partial class Binder
         return CDefinitions.CDeclarations.Parse(
             root,
             options.IncludeDirectories,
-            options.IncludeFiles,
+            includeFiles,
             btf is not null,
             btf is null ? null : (name, isUnion) => BtfTypeConverter.For(btf).FindStruct(name, isUnion),
             out diagnostics);

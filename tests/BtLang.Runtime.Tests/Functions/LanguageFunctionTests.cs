@@ -200,4 +200,24 @@ public sealed class LanguageFunctionTests
 
         Leaks.AssertNoneSince(before);
     }
+
+    [KernelFact]
+    public void ImportOfAHeaderBesideTheScript()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "btlang-import-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dir);
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "types.h"), "#define LIMIT 16\nstruct pair { int a; long b; };\n");
+            string script = Path.Combine(dir, "main.bt");
+            File.WriteAllText(script, "import \"types.h\";\nBEGIN { printf(\"imp %d %d\\n\", sizeof(struct pair), LIMIT); exit(); }\n");
+            var (code, stdout, stderr) = RunChecked(script);
+            Assert.True(code == 0, stderr);
+            Assert.Equal(new[] { "imp 16 16" }, Lines(stdout, "imp "));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
 }

@@ -9,6 +9,7 @@ public sealed class CorpusBindingTests
     /// <summary>Scripts using constructs the binder does not support yet, each with the reason.</summary>
     private static readonly Dictionary<string, string> KnownGaps = new(StringComparer.Ordinal)
     {
+        ["imports.bt"] = "import of .bt scripts, .bpf.c sources and directories is not supported (BT1052); types.h does not exist",
         ["casts.bt"] = "script-defined C unions need the C front end (libclang)",
         ["include_struct.bt"] = "script-defined C structs need the C front end (libclang)",
         ["iter_self_test.bt"] = "iterator ctx types are not implemented",
@@ -33,7 +34,9 @@ public sealed class CorpusBindingTests
     [MemberData(nameof(Scripts))]
     public void BindsWithoutErrors(string name)
     {
-        var tree = SyntaxTree.ParseText(File.ReadAllText(Path.Combine(CorpusDirectory(), name)), name);
+        // The full path, so that imports and includes beside the script are found as they are for btlang.
+        string path = Path.Combine(CorpusDirectory(), name);
+        var tree = SyntaxTree.ParseText(File.ReadAllText(path), path);
         var compilation = Compilation.Create(tree, CompilationOptions.Default with { AllowUnsafe = true, HasChildProcess = true });
         var errors = compilation.GetDiagnostics().Where(d => d.IsError).ToList();
         Assert.True(errors.Count == 0, DiagnosticFormatter.Format(errors));
