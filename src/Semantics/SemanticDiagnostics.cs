@@ -52,7 +52,9 @@ public static class SemanticDiagnostics
     public static readonly DiagnosticDescriptor TSeriesInterval = Error("BT1065", "tseries() interval out of range", "tseries() interval_ns must be >= 1 ({0} provided)");
     public static readonly DiagnosticDescriptor TSeriesIntervalCount = Error("BT1066", "tseries() interval count out of range", "tseries() num_intervals must be {0} ({1} provided)");
     public static readonly DiagnosticDescriptor TSeriesAggregation = Error("BT1067", "tseries() aggregation unknown", "tseries() expects one of the following aggregation functions: avg, max, min, sum (\"{0}\" provided)");
+    public static readonly DiagnosticDescriptor UnstableFeatureDisabled = Error("BT1068", "Unstable feature disabled by config", "{0} feature is not enabled by default. To enable this unstable feature, set the config flag to enable. unstable_{1}=enable");
 
+    public static readonly DiagnosticDescriptor UnstableFeatureUsed = Warning("BT1560", "Unstable feature used", "Script is using an unstable feature: {0}. To prevent this warning you must explicitly enable it in the config e.g. unstable_{1}=enable");
     public static readonly DiagnosticDescriptor UnusedValue = Warning("BT1501", "Value not used", "Return value discarded for {0}()");
     public static readonly DiagnosticDescriptor MapNeverRead = Warning("BT1502", "Map assigned but never read or printed", "Map {0} is assigned but never used");
     public static readonly DiagnosticDescriptor VariableNeverUsed = Warning("BT1503", "Variable assigned but never used", "Variable {0} is assigned but never used");

@@ -7,6 +7,8 @@ internal sealed partial class Binder
 {
     private const long MaxTSeriesIntervals = 1_000_000;
 
+    private bool _warnedUnstableTSeries;
+
     /// <summary>
     /// <c>@m[k] = tseries(v, interval_ns, num_intervals [, "avg"|"max"|"min"|"sum"])</c>, with bpftrace's checks: the
     /// interval and the count are non-negative literals (durations like <c>1s</c> count), at least 1, and at most a
@@ -14,6 +16,20 @@ internal sealed partial class Binder
     /// </summary>
     private BoundStatement BindTSeries(AssignmentStatementSyntax assignment, MapExpressionSyntax map, BoundExpression? key, CallExpressionSyntax call, string name)
     {
+        var mode = _settings.Config.UnstableFeatures.TryGetValue("tseries", out var set) ? set : Configuration.UnstableFeatureMode.Warn;
+        if (mode == Configuration.UnstableFeatureMode.Error)
+        {
+            Report(SemanticDiagnostics.UnstableFeatureDisabled, call, "tseries", "tseries");
+            return new BoundExpressionStatement(assignment, new BoundError(call));
+        }
+
+        if (mode == Configuration.UnstableFeatureMode.Warn && !_warnedUnstableTSeries)
+        {
+            // Like bpftrace: unstable_tseries defaults to warn, once per script.
+            _warnedUnstableTSeries = true;
+            Report(SemanticDiagnostics.UnstableFeatureUsed, call.Identifier, "tseries", "tseries");
+        }
+
         var arguments = call.ArgumentList.Arguments;
         var argument = BindExpression(arguments[0]);
         if (!TypeFacts.IsIntegerLike(argument.Type))

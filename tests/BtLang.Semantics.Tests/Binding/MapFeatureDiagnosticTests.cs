@@ -25,6 +25,7 @@ public sealed class MapFeatureDiagnosticTests
     [InlineData("BEGIN { @t = tseries(\"x\", 1s, 5); }", "BT1016", "\"x\"")]
     [InlineData("BEGIN { @t = tseries(1, 1s, 5); @t = tseries(1, 1s, 5, \"sum\"); }", "BT1006", "tseries(1, 1s, 5, \"sum\")")]
     [InlineData("BEGIN { @t = tseries(1, 1s, 5); @x = @t + 1; }", "BT1015", "@t")]
+    [InlineData("config = { unstable_tseries = error } BEGIN { @t = tseries(1, 1s, 5); }", "BT1068", "tseries(1, 1s, 5)")]
     public void ReportsOneDiagnostic(string source, string id, string spanText)
     {
         var tree = SyntaxTree.ParseText(source);
@@ -45,6 +46,17 @@ public sealed class MapFeatureDiagnosticTests
     {
         var diagnostics = Compilation.Create(SyntaxTree.ParseText(source)).GetDiagnostics().Where(d => d.IsError).ToList();
         Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics.Select(d => d.ToString())));
+    }
+
+    [Theory]
+    [InlineData("BEGIN { @t = tseries(1, 1s, 5); @u = tseries(2, 1s, 5); }", 1)]
+    [InlineData("config = { unstable_tseries = warn } BEGIN { @t = tseries(1, 1s, 5); }", 1)]
+    [InlineData("config = { unstable_tseries = enable } BEGIN { @t = tseries(1, 1s, 5); }", 0)]
+    public void TSeriesWarnsOnceUnlessEnabled(string source, int warnings)
+    {
+        var diagnostics = Compilation.Create(SyntaxTree.ParseText(source)).GetDiagnostics();
+        Assert.DoesNotContain(diagnostics, d => d.IsError);
+        Assert.Equal(warnings, diagnostics.Count(d => d.Id == "BT1560"));
     }
 
     [Fact]
