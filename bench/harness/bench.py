@@ -201,7 +201,8 @@ class Workload:
 
 def bpf_prog_stats():
     out = subprocess.run(["bpftool", "prog", "show", "-j"], capture_output=True, text=True, timeout=30).stdout
-    return {p["id"]: (p.get("run_time_ns", 0), p.get("run_cnt", 0)) for p in json.loads(out or "[]")}
+    return {p["id"]: (p.get("run_time_ns", 0), p.get("run_cnt", 0), p.get("bytes_xlated", 0))
+            for p in json.loads(out or "[]")}
 
 
 def fail(tool, tracer, what):
@@ -293,6 +294,7 @@ def sc_bpf(row):
             ids = t.prog_ids()
             if not ids:
                 fail(tool, t, f"{row}: no BPF program fds found")
+            ran = set()
             for cpu in ctx.cpus:
                 ctx.workload.do(f"cpu {cpu}")
                 before = bpf_prog_stats()
@@ -304,6 +306,9 @@ def sc_bpf(row):
                     fail(tool, t, f"{row}: {d_cnt} program runs for {n} events")
                 result[f"{row}_cpu{cpu}_ns"] = d_time / d_cnt
                 result[f"{row}_cpu{cpu}_foreign"] = (d_cnt - n) / d_cnt
+                ran |= {i for i in ids if i in after and i in before and after[i][1] > before[i][1]}
+            # Size of what the kernel runs per event: xlated (post-verifier) instructions of the programs that ran.
+            result[f"{row}_insns"] = sum(after[i][2] for i in ran if i in after) / 8
             t.interrupt()
             if not t.wait_exit(ctx.timeout):
                 fail(tool, t, f"{row}: did not exit on SIGINT")
@@ -403,6 +408,11 @@ ROWS = [
                           ("bpf_hist", "@ = hist(args.count)", 0.7), ("bpf_latency", "read latency (enter+exit)", 0.7),
                           ("bpf_printf", "printf", 0.2)]
     for c in (0, 1)
+] + [
+    (f"{r}_insns", f"BPF xlated insns `{label}` (programs that ran)", "insns", None)
+    for r, label in [("bpf_count", "@ = count()"), ("bpf_tid_count", "@[tid] = count()"),
+                     ("bpf_hist", "@ = hist(args.count)"), ("bpf_latency", "read latency (enter+exit)"),
+                     ("bpf_printf", "printf")]
 ] + [
     ("map_text_cpu_ms", "print 100,000-key map at exit (text), CPU", "ms", ("ratio", 0.5)),
     ("map_text_wall_ms", "print 100,000-key map at exit (text), wall", "ms", None),

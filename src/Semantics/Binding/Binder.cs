@@ -221,7 +221,8 @@ internal sealed partial class Binder
     private List<ProbeCatalog.Tracepoints.TracepointName> ResolveTracepoints(ProbeSyntax probe, ImmutableArray<AttachPoint> points)
     {
         var events = new List<ProbeCatalog.Tracepoints.TracepointName>();
-        if (Catalog is not { } catalog || catalog.Tracepoints.Count == 0)
+        // Probes without tracepoints must not load the catalog's tracepoint list (a read of tracefs's available_events).
+        if (!points.Any(p => p.Provider == ProbeProviderKind.Tracepoint) || Catalog is not { } catalog || catalog.Tracepoints.Count == 0)
         {
             return events;
         }
