@@ -8,8 +8,12 @@ public sealed record EmitOptions
     /// <summary>Run LLVM's <c>default&lt;O2&gt;</c> pipeline (on by default, like bpftrace).</summary>
     public bool Optimize { get; init; } = true;
 
-    /// <summary><c>--verify-llvm-ir</c>: verify the module before emission and report problems as BT2002.</summary>
-    public bool VerifyIr { get; init; }
+    /// <summary>
+    /// Verify the module before optimisation and report problems as BT2002 (on by default: LLVM's back end may crash
+    /// the process on invalid IR, so a code generator bug must become a diagnostic, not a SIGSEGV). bpftrace's
+    /// <c>--verify-llvm-ir</c> flag is accepted and changes nothing.
+    /// </summary>
+    public bool VerifyIr { get; init; } = true;
 
     /// <summary>Keep the textual IR (before and after optimisation) in the result, for <c>-d</c>.</summary>
     public bool KeepIr { get; init; }

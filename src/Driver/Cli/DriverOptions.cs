@@ -85,7 +85,7 @@ public sealed record DriverOptions
     /// <summary><c>--emit-llvm FILE</c>: write FILE.original.ll and FILE.optimized.ll.</summary>
     public string? EmitLlvmPath { get; init; }
 
-    /// <summary><c>--verify-llvm-ir</c>: run LLVM's verifier on the IR before emitting.</summary>
+    /// <summary><c>--verify-llvm-ir</c>: accepted like bpftrace; the emitter always verifies the IR (see <c>EmitOptions.VerifyIr</c>).</summary>
     public bool VerifyLlvmIr { get; init; }
 
     /// <summary>Configuration variables from the environment; the compiler merges the script's config block into

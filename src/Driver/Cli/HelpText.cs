@@ -83,7 +83,7 @@ public static class HelpText
         TROUBLESHOOTING OPTIONS:
             --dry-run      terminate execution right after attaching all the probes
             --verify-llvm-ir
-                           check that the generated LLVM IR is valid
+                           accepted for bpftrace compatibility (the IR is always verified)
             -d, --debug [STAGE[,STAGE...]]
                            debug info for various stages of execution
                            ('all', 'ast', 'types', 'codegen', 'codegen-opt', 'libbpf', 'verifier');
@@ -146,7 +146,7 @@ public static class HelpText
 
         TROUBLESHOOTING OPTIONS:
             --verify-llvm-ir
-                           check that the generated LLVM IR is valid
+                           accepted for bpftrace compatibility (the IR is always verified)
             -d, --debug [STAGE[,STAGE...]]
                            debug info ('all', 'ast', 'types', 'codegen', 'codegen-opt'); a bare -d means 'all'
             --emit-llvm FILE

@@ -215,7 +215,6 @@ internal sealed class DriverHost : IDriverHost
         var symbolizer = new Lazy<Symbols.Symbolizer>(() => new Symbols.Symbolizer());
         var emitOptions = new EmitOptions
         {
-            VerifyIr = options.VerifyLlvmIr,
             KeepIr = options.Debug.HasFlag(DebugStages.Codegen) || options.Debug.HasFlag(DebugStages.CodegenOpt) || options.EmitLlvmPath is not null,
             ResolveKernelSymbol = name => symbolizer.Value.ResolveKernelAddress(name),
             ResolveUserSymbol = (binary, name) => symbolizer.Value.ResolveUserAddress(SystemProbeCatalog.Shared.ResolveBinary(binary) ?? binary, name),
