@@ -64,6 +64,9 @@ public sealed record KernelFeatures
     /// <summary>BPF_PROG_TYPE_TRACING: fentry/fexit (kfunc) and iterators.</summary>
     public bool TracingPrograms { get; init; }
 
+    /// <summary>BPF iterators (iter:task, iter:task_file): tracing programs that need kernel BTF but no ftrace.</summary>
+    public bool Iterators { get; init; }
+
     public bool RawTracepoints { get; init; }
 
     /// <summary>A hardware PMU (<c>/sys/bus/event_source/devices/cpu</c>) exists: hardware: probes can work.</summary>
@@ -124,6 +127,7 @@ public sealed record KernelFeatures
             Tracepoints = BpfFeatureProbes.ProgramType(BpfProgramType.Tracepoint),
             PerfEvents = BpfFeatureProbes.ProgramType(BpfProgramType.PerfEvent),
             TracingPrograms = tracing,
+            Iterators = File.Exists("/sys/kernel/btf/vmlinux"),
             RawTracepoints = BpfFeatureProbes.ProgramType(BpfProgramType.RawTracepoint),
             HardwarePmu = Directory.Exists("/sys/bus/event_source/devices/cpu")
                 || Directory.Exists("/sys/bus/event_source/devices/cpu_core"),

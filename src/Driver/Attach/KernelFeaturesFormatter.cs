@@ -68,8 +68,8 @@ public static class KernelFeaturesFormatter
         Line(text, "tracepoint", features.Tracepoints);
         Line(text, "perf_event", features.PerfEvents);
         Line(text, "kfunc", features.TracingPrograms);
-        Line(text, "iter:task", features.TracingPrograms);
-        Line(text, "iter:task_file", features.TracingPrograms);
+        Line(text, "iter:task", features.Iterators);
+        Line(text, "iter:task_file", features.Iterators);
         Line(text, "kprobe_multi", false);
         Line(text, "raw_tp_special", features.RawTracepoints);
         Line(text, "uprobe", features.Uprobes);

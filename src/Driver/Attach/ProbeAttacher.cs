@@ -39,7 +39,9 @@ public sealed class ProbeAttacher
             case "kprobe" or "kretprobe" when !Features.Kprobes:
                 return Diagnostic.Create(LibBpfDiagnostics.KprobesUnsupported, Location.None, point.Text)
                     .WithHint("trace a tracepoint instead, e.g. tracepoint:syscalls:sys_enter_read for kprobe:sys_read (btlang -l 'tracepoint:*' lists them)");
-            case "fentry" or "fexit" or "kfunc" or "kretfunc" or "iter" when !Features.TracingPrograms:
+            // Iterators are tracing programs too, but they need no ftrace: they load where fentry cannot.
+            case "fentry" or "fexit" or "kfunc" or "kretfunc" when !Features.TracingPrograms:
+            case "iter" when !Features.Iterators:
                 return Diagnostic.Create(LibBpfDiagnostics.TracingProgramsUnsupported, Location.None, provider, point.Text)
                     .WithHint("use a tracepoint or rawtracepoint probe instead");
             case "hardware" when !Features.HardwarePmu:

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace BtLang.Driver.LibBpf;
 
 /// <summary>
@@ -48,6 +50,43 @@ public sealed class BpfLink : IDisposable
             new Span<byte>(info, 48).Clear();
             uint length = 48;
             return LibBpfNative.bpf_obj_get_info_by_fd(fd, info, &length) == 0 ? *(uint*)(info + 4) : 0;
+        }
+        finally
+        {
+            if (added)
+            {
+                _handle.DangerousRelease();
+            }
+        }
+    }
+
+    /// <summary>
+    /// For an iterator link (<c>iter:task</c>): opens a new iteration and reads it to the end, which runs the program
+    /// once per object (its output goes through the ring buffer, not this file). Returns 0 or a positive errno.
+    /// </summary>
+    public int RunIterator()
+    {
+        bool added = false;
+        try
+        {
+            _handle.DangerousAddRef(ref added);
+            int fd = LibBpfNative.bpf_iter_create(LibBpfNative.bpf_link__fd(_handle.DangerousGetHandle()));
+            if (fd < 0)
+            {
+                return Marshal.GetLastPInvokeError() is > 0 and var errno ? errno : -fd;
+            }
+
+            using var stream = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true), FileAccess.Read, bufferSize: 0);
+            var buffer = new byte[4096];
+            while (stream.Read(buffer, 0, buffer.Length) > 0)
+            {
+            }
+
+            return 0;
+        }
+        catch (IOException e)
+        {
+            return e.HResult & 0xffff;
         }
         finally
         {

@@ -86,6 +86,9 @@ internal static unsafe partial class LibBpfNative
     [LibraryImport(Library, EntryPoint = "bpf_link__fd")]
     internal static partial int bpf_link__fd(nint link);
 
+    [LibraryImport(Library, EntryPoint = "bpf_iter_create", SetLastError = true)]
+    internal static partial int bpf_iter_create(int linkFd);
+
     // ---- bpf_map (object view) ----
     [LibraryImport(Library, EntryPoint = "bpf_map__name")]
     internal static partial nint bpf_map__name(nint map);

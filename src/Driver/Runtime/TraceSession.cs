@@ -195,7 +195,8 @@ internal sealed partial class TraceSession
             }
 
             child?.Resume();
-            bool onlyBeginEnd = requests.Count == 0;
+            // iter: probes run their iteration now; like BEGIN-only programs, the run then ends (as in bpftrace).
+            bool onlyBeginEnd = requests.Count == 0 || Iterators.RunAll(attached, _errors);
             while (dispatcher.ExitCode is null && Volatile.Read(ref _signals) == 0)
             {
                 if (ring is not null)

@@ -106,6 +106,11 @@ internal sealed partial class ProgramGenerator
             _b.PositionAtEnd(go);
         }
 
+        if (_probe.Provider == ProbeProviderKind.Iter)
+        {
+            EmitIteratorGuard();
+        }
+
         if (_probe.Predicate is { } predicate)
         {
             SetLocation(predicate.Syntax);

@@ -38,7 +38,7 @@ internal sealed partial class Binder
             case "probe": return new BoundBuiltin(syntax, BuiltinVariable.Probe, SimpleType.ProbeName);
             case "probetype": return new BoundBuiltin(syntax, BuiltinVariable.ProbeType, new StringType(16));
             case "curtask": return new BoundBuiltin(syntax, BuiltinVariable.Curtask, new PointerType(KernelStruct("task_struct", false) ?? new StructType("task_struct", false, 0, System.Collections.Immutable.ImmutableArray<StructMember>.Empty)));
-            case "ctx": return new BoundBuiltin(syntax, BuiltinVariable.Context, new PointerType(SimpleType.Void));
+            case "ctx": return new BoundBuiltin(syntax, BuiltinVariable.Context, ContextType());
             case "cpid":
                 if (!_options.HasChildProcess)
                 {

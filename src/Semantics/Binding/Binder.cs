@@ -207,6 +207,7 @@ internal sealed partial class Binder
         _loopDepth = 0;
         _argsType = null;
         _tracepoints = ResolveTracepoints(probe, points);
+        NoteIterator(points);
         BoundExpression? predicate = null;
         if (probe.Predicate is { } p)
         {

@@ -68,6 +68,9 @@ public sealed class BtfTypeConverter
                     () => Members(composite, 0, 0));
             case BtfKind.Forward:
                 return new StructType(type.Name, type.IsUnionForward, 0, ImmutableArray<StructMember>.Empty);
+            case BtfKind.Typedef:
+                // pid_t -> __kernel_pid_t -> int: a typedef is its target (it used to fall to the uint64 default).
+                return Convert(type.TypeId);
             case BtfKind.Float:
                 return IntegerType.Get(Math.Clamp((int)type.Size, 1, 8) * 8 is var bits && bits is 8 or 16 or 32 or 64 ? bits : 64, true);
             default:

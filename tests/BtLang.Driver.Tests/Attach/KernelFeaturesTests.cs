@@ -39,7 +39,7 @@ public sealed class KernelFeaturesTests
             "Kernel features", "  Instruction limit: 1000000", "  Loop support: yes", "  btf: yes", "  map batch: yes",
             "  uprobe refcount (depends on Build:bcc bpf_attach_uprobe refcount): yes",
             "Map types", "  hash: yes", "  percpu array: yes",
-            "Probe types", "  kprobe: no", "  tracepoint: yes", "  perf_event: yes", "  kfunc: no", "  iter:task: no", "  raw_tp_special: yes",
+            "Probe types", "  kprobe: no", "  tracepoint: yes", "  perf_event: yes", "  kfunc: no", "  iter:task: yes", "  raw_tp_special: yes",
         })
         {
             Assert.Contains(expected, lines);

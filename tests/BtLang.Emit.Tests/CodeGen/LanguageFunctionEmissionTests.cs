@@ -21,6 +21,8 @@ public sealed class LanguageFunctionEmissionTests
         "tracepoint:syscalls:sys_enter_getpid { @c[cgroup_path(cgroup)] = count(); printf(\"%s\\n\", cgroup_path(cgroup, \"unified\")); }",
         "tracepoint:syscalls:sys_enter_openat { $x = 1; $p = &$x; @v[1] = 2; $q = &@v[1]; $t = curtask; $r = &$t->pid; $a = &args.filename; @s = *$p + *$q + *$r + (*$a != 0); }",
         "watchpoint:0x10000000:8:w { @w = count(); unwatch(0x10000000); }",
+        "iter:task { printf(\"%s %d\\n\", ctx.task.comm, ctx.task->pid); @n = count(); }",
+        "iter:task_file /ctx.fd < 3/ { @files[ctx.task.pid, ctx.fd] = count(); }",
     };
 
     [Theory]

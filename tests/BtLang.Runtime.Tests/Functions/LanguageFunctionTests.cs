@@ -104,11 +104,11 @@ public sealed class LanguageFunctionTests
         string script =
             "BEGIN { $x = 42; $p = &$x; @m[1] = 7; $q = &@m[1]; $s = \"text\"; $sp = &$s;\n" +
             "  printf(\"addr %d %d %d %s\\n\", *$p, *$q, &@m[2] == 0, str($sp));\n" +
-            "  $t = curtask; printf(\"field %d\\n\", *(&$t->prio) == $t->prio); exit(); }";
+            "  $t = curtask; printf(\"field %d %d %d\\n\", *(&$t->prio) == $t->prio, *(&$t->pid) == tid, sizeof($t->pid)); exit(); }";
         var (code, stdout, stderr) = RunChecked("-e", script);
         Assert.True(code == 0, stderr);
         Assert.Equal(new[] { "addr 42 7 1 text" }, Lines(stdout, "addr "));
-        Assert.Equal(new[] { "field 1" }, Lines(stdout, "field "));
+        Assert.Equal(new[] { "field 1 1 4" }, Lines(stdout, "field ")); // pid_t is a typedef of int: 4 bytes
     }
 
     [KernelFact]
@@ -219,5 +219,34 @@ public sealed class LanguageFunctionTests
         {
             Directory.Delete(dir, true);
         }
+    }
+
+    [KernelFact]
+    public void IteratorsVisitTheTasksAndFilesOfTheWorkload()
+    {
+        var before = KernelFacts.LoadedPrograms();
+        using var workload = Workload.StartWaiting(rounds: 1);
+        try
+        {
+            workload.StandardOutput.ReadLine(); // it is up and blocked on stdin
+            int w = workload.Id;
+            string script =
+                $"iter:task /ctx.task.tgid == {w}/ {{ printf(\"task %s %d\\n\", ctx.task.comm, ctx.task.pid == {w}); }}\n" +
+                $"iter:task_file /ctx.task.tgid == {w} && ctx.fd < 3/ {{ printf(\"file %d %d\\n\", ctx.fd, ctx.file != 0); }}";
+            var (code, stdout, stderr) = BtlangProcess.Run("-e", script);
+            Assert.True(code == 0, stderr);
+            Assert.Equal(new[] { $"task {Workload.Comm} 1" }, Lines(stdout, "task "));
+            Assert.Equal(new[] { "file 0 1", "file 1 1", "file 2 1" }, Lines(stdout, "file "));
+            Assert.Contains("Attached 2 probes", stderr);
+        }
+        finally
+        {
+            if (!workload.HasExited)
+            {
+                workload.Kill();
+            }
+        }
+
+        Leaks.AssertNoneSince(before);
     }
 }

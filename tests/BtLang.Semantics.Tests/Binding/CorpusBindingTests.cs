@@ -12,7 +12,6 @@ public sealed class CorpusBindingTests
         ["imports.bt"] = "import of .bt scripts, .bpf.c sources and directories is not supported (BT1052); types.h does not exist",
         ["casts.bt"] = "script-defined C unions need the C front end (libclang)",
         ["include_struct.bt"] = "script-defined C structs need the C front end (libclang)",
-        ["iter_self_test.bt"] = "iterator ctx types are not implemented",
         ["sizeof_offsetof.bt"] = "offsetof through a pointer member",
     };
 

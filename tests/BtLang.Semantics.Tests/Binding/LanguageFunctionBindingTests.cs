@@ -20,6 +20,7 @@ public sealed class LanguageFunctionBindingTests
     [InlineData("import \"lib/helpers.bt\"; BEGIN { }", "BT1052", "import \"lib/helpers.bt\";")]
     [InlineData("import \"probe.bpf.c\"; BEGIN { }", "BT1052", "import \"probe.bpf.c\";")]
     [InlineData("import \"dir\"; BEGIN { }", "BT1052", "import \"dir\";")]
+    [InlineData("iter:task { @x = ctx.task.nope; }", "BT1021", "nope")]
     public void ReportsOneDiagnostic(string source, string id, string spanText)
     {
         var tree = SyntaxTree.ParseText(source);
@@ -37,6 +38,8 @@ public sealed class LanguageFunctionBindingTests
     [InlineData("BEGIN { $v = 1; @x = &$v; }", "@x: int64 *")]
     [InlineData("BEGIN { @x = macaddr(\"ABCDEF\"); }", "@x: macaddr_t")]
     [InlineData("BEGIN { @x = cgroup_path(cgroup); }", "@x: cgroup_path_t")]
+    [InlineData("iter:task { @x = ctx.task.comm; }", "@x: string[16]")]
+    [InlineData("iter:task_file { @x = ctx.fd; }", "@x: uint64")]
     public void InfersTheValueType(string source, string display)
     {
         var compilation = Compilation.Create(SyntaxTree.ParseText(source), CompilationOptions.Default with { AllowUnsafe = true });
