@@ -290,10 +290,7 @@ public sealed class ProbeAttacher
     private AttachResult AttachUprobeMatching(AttachRequest request, string path, string pattern)
     {
         var point = request.Point;
-        var matcher = WildcardPattern.Parse(pattern);
-        var names = BtLang.Semantics.ProbeCatalog.Elf.ElfBinary.TryLoad(path, out var binary, out _)
-            ? binary.FunctionNames.Where(n => matcher.IsMatch(n)).Distinct(StringComparer.Ordinal).ToList()
-            : [];
+        var names = UprobeTargets.MatchFunctions(path, pattern); // C++ symbols also by their demangled names
         if (names.Count == 0)
         {
             return AttachResult.Failure(SymbolNotFound(point, pattern, path), isMissingProbe: true);

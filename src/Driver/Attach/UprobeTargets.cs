@@ -85,7 +85,61 @@ public static class UprobeTargets
         {
         }
 
-        return null;
+        return FindDemangledFunction(path, name);
+    }
+
+    /// <summary>
+    /// The names (as in the symbol table, i.e. mangled) of the functions of <paramref name="path"/> that match the
+    /// wildcard <paramref name="pattern"/> by their own name or, for C++, by their demangled name with or without its
+    /// parameters (<c>app::compute*</c> matches <c>_ZN3app7computeEli</c>), like bpftrace.
+    /// </summary>
+    public static IReadOnlyList<string> MatchFunctions(string path, string pattern)
+    {
+        if (!BtLang.Semantics.ProbeCatalog.Elf.ElfBinary.TryLoad(path, out var binary, out _))
+        {
+            return [];
+        }
+
+        var matcher = BtLang.Semantics.ProbeCatalog.Wildcards.WildcardPattern.Parse(pattern);
+        return binary.FunctionNames
+            .Where(n => matcher.IsMatch(n) || Demangled(n).Any(matcher.IsMatch))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>A C++ function named by its demangled name (<c>app::compute(long, int)</c> or <c>app::compute</c>).</summary>
+    private static ulong? FindDemangledFunction(string path, string name)
+    {
+        if (!name.Contains("::", StringComparison.Ordinal) && !name.Contains('(', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (!BtLang.Semantics.ProbeCatalog.Elf.ElfBinary.TryLoad(path, out var binary, out _))
+        {
+            return null;
+        }
+
+        var match = binary.FunctionNames.FirstOrDefault(n => n != name && Demangled(n).Contains(name, StringComparer.Ordinal));
+        return match is null ? null : FindFunction(path, match);
+    }
+
+    private static IEnumerable<string> Demangled(string symbol)
+    {
+        if (!symbol.StartsWith("_Z", StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
+        if (BtLang.Semantics.ProbeCatalog.Elf.Demangler.Demangle(symbol) is { } full)
+        {
+            yield return full;
+        }
+
+        if (BtLang.Semantics.ProbeCatalog.Elf.Demangler.DemangleWithoutParameters(symbol) is { } plain)
+        {
+            yield return plain;
+        }
     }
 
     /// <summary>The uprobe PMU's perf event type and its retprobe config bit, or null when the PMU is missing.</summary>

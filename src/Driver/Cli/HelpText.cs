@@ -81,7 +81,7 @@ public static class HelpText
             --unsafe       allow unsafe/destructive functionality
 
         TROUBLESHOOTING OPTIONS:
-            --dry-run      terminate execution right after attaching all the probes
+            --dry-run      compile and load the programs, then exit without attaching them
             --verify-llvm-ir
                            accepted for bpftrace compatibility (the IR is always verified)
             -d, --debug [STAGE[,STAGE...]]
@@ -91,7 +91,7 @@ public static class HelpText
             --emit-elf FILE
                            (dry run) generate ELF file with bpf programs and write to FILE
             --emit-llvm FILE
-                           write LLVM IR to FILE.original.ll and FILE.optimized.ll
+                           write the LLVM IR (before optimisation) to FILE
 
         COMMANDS:
             compile        compile a script to a self-describing BPF object (see 'btlang compile --help')
@@ -150,7 +150,7 @@ public static class HelpText
             -d, --debug [STAGE[,STAGE...]]
                            debug info ('all', 'ast', 'types', 'codegen', 'codegen-opt'); a bare -d means 'all'
             --emit-llvm FILE
-                           write LLVM IR to FILE.original.ll and FILE.optimized.ll
+                           write the LLVM IR (before optimisation) to FILE
 
         EXAMPLES:
             btlang compile opens.bt -o opens.o
@@ -180,7 +180,7 @@ public static class HelpText
             -V, --version  btlang version
 
         TROUBLESHOOTING OPTIONS:
-            --dry-run      terminate execution right after attaching all the probes
+            --dry-run      compile and load the programs, then exit without attaching them
             --verify-llvm-ir
                            accepted for harness compatibility (the IR was checked when compiling)
             -d, --debug [STAGE[,STAGE...]]

@@ -91,6 +91,7 @@ public sealed class CommandLineProbeTests
     [InlineData("-lv", "tracepoint:syscalls:sys_enter_openat")]
     [InlineData("-l", "usdt:WORKLOAD:*")]
     [InlineData("-l", "uprobe:WORKLOAD:bt_*")]
+    [InlineData("-l", "uprobe:/bin/bash:*")]
     public void ListingMatchesBpftrace(string flag, string pattern)
     {
         pattern = pattern.Replace("WORKLOAD", Workload.Path, StringComparison.Ordinal);
@@ -100,6 +101,19 @@ public sealed class CommandLineProbeTests
         var (code, theirs) = KernelFacts.Run("timeout", "30", "bpftrace", flag, pattern);
         Assert.True(code == 0, theirs);
         Assert.Equal(theirs, ours.Stdout);
+    }
+
+    [KernelTheory]
+    [InlineData("rawtracepoint:sched_process_exec", "rawtracepoint:sched_process_exec\n    struct task_struct * p\n    pid_t old_pid\n    struct linux_binprm * bprm\n")]
+    [InlineData("fentry:vfs_read", "fentry:vmlinux:vfs_read\n    struct file * file\n    char * buf\n    size_t count\n    loff_t * pos\n")]
+    [InlineData("kfunc:vmlinux:vfs_read", "fentry:vmlinux:vfs_read\n    struct file * file\n    char * buf\n    size_t count\n    loff_t * pos\n")]
+    public void VerboseListingShowsBtfArguments(string pattern, string expected)
+    {
+        // bpftrace 0.17 lists no arguments for these (and no fentry at all on a kernel without BPF trampolines):
+        // the expected text is the kernel's BTF, as bpftool prints the same prototypes.
+        var (code, stdout, stderr) = BtlangProcess.Run("-lv", pattern);
+        Assert.True(code == 0, stderr);
+        Assert.Equal(expected, stdout);
     }
 
     [KernelFact]

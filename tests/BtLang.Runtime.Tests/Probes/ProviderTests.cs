@@ -304,6 +304,111 @@ public sealed class ProviderTests
     }
 
     [KernelFact]
+    public void TracepointWildcardInBothParts()
+    {
+        var (code, stdout, stderr) = RunChecked("-e", "tracepoint:sys*:sys_enter_getpi* /pid == cpid/ { @[probe] = count(); }", "-c", $"{W} 5 go");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(new[] { "@[tracepoint:syscalls:sys_enter_getpid]: 5" }, Lines(stdout, "@"));
+    }
+
+    [KernelFact]
+    public void TracepointDataLocStringAndCharArrayArgs()
+    {
+        // sched_process_exec's filename is a __data_loc char[]; sched_switch's prev_comm is a char[16] array.
+        string script =
+            "tracepoint:sched:sched_process_exec /pid == cpid/ { printf(\"exec %s %d\\n\", str(args.filename), args.pid == cpid); }\n" +
+            "tracepoint:sched:sched_switch /args.prev_pid == cpid/ { @switched[args.prev_comm] = count(); }";
+        var (code, stdout, stderr) = RunChecked("-e", script, "-c", $"{W} 1 go 200");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(new[] { $"exec {W} 1" }, Lines(stdout, "exec "));
+        Assert.Contains(Lines(stdout, "@switched["), l => Regex.IsMatch(l, $@"^@switched\[{Workload.Comm}\]: [1-9]\d*$"));
+    }
+
+    [KernelTheory]
+    [InlineData("profile:hz:100")]
+    [InlineData("profile:ms:10")]
+    [InlineData("profile:us:10000")]
+    public void ProfileUnitsGiveTheirRate(string attachPoint)
+    {
+        // 100 samples a second on each CPU, for one second: wide bounds, but a wrong unit is off by 10^3 or more.
+        var (code, stdout, stderr) = RunChecked("-e", attachPoint + " { @[cpu] = count(); } interval:s:1 { exit(); }");
+        Assert.True(code == 0, stderr);
+        var counts = Lines(stdout, "@[").Select(l => long.Parse(l[(l.IndexOf(": ", StringComparison.Ordinal) + 2)..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.NotEmpty(counts);
+        Assert.All(counts, c => Assert.InRange(c, 20, 250));
+    }
+
+    [KernelFact]
+    public void ProfileInSeconds()
+    {
+        var (code, stdout, stderr) = RunChecked("-e", "profile:s:1 { @[cpu] = count(); } interval:ms:2500 { exit(); }");
+        Assert.True(code == 0, stderr);
+        var counts = Lines(stdout, "@[").Select(l => long.Parse(l[(l.IndexOf(": ", StringComparison.Ordinal) + 2)..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.NotEmpty(counts);
+        Assert.All(counts, c => Assert.InRange(c, 1, 3));
+    }
+
+    [KernelTheory]
+    [InlineData("interval:us:200000", 200)]
+    [InlineData("interval:hz:5", 200)]
+    [InlineData("interval:ms:200", 200)]
+    [InlineData("interval:s:1", 1000)]
+    public void IntervalUnitsGiveTheirPeriod(string attachPoint, int periodMs)
+    {
+        var clock = Stopwatch.StartNew();
+        var (code, stdout, stderr) = RunChecked("-e", attachPoint + " { @n = count(); @cpus[cpu] = count(); if (@n == 3) { exit(); } }");
+        var elapsed = clock.Elapsed;
+        Assert.True(code == 0, stderr);
+        Assert.Contains("@n: 3", Lines(stdout, "@n"));
+        Assert.Single(Lines(stdout, "@cpus["));
+        Assert.True(elapsed >= TimeSpan.FromMilliseconds(periodMs * 2.5), $"3 ticks of {periodMs} ms took {elapsed}");
+        Assert.True(elapsed < TimeSpan.FromMilliseconds(periodMs * 3) + TimeSpan.FromSeconds(20), $"3 ticks of {periodMs} ms took {elapsed}");
+    }
+
+    [KernelFact]
+    public void UprobeWithPidIsScopedToThatProcess()
+    {
+        var before = KernelFacts.LoadedPrograms();
+        using var workload = Workload.StartWaiting(rounds: 4);
+        try
+        {
+            workload.StandardOutput.ReadLine();
+            using var btlang = BtlangProcess.Start("-p", workload.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "-e", $"uprobe:{W}:bt_add {{ @[pid] = count(); }} usdt:{W}:btprov:tick {{ @tick[pid] = count(); }}");
+            btlang.WaitUntilAttached();
+            KernelFacts.RunWorkload(W, "2 go", 1); // the same binary in another process: not traced
+            Workload.Release(workload);
+            int code = btlang.WaitForExit(Bound);
+            Assert.True(code == 1, btlang.Stderr); // the -p process exited: an error after the maps print
+            Assert.Equal(new[] { $"@[{workload.Id}]: 4", $"@tick[{workload.Id}]: 4" }, Lines(btlang.Stdout, "@"));
+        }
+        finally
+        {
+            if (!workload.HasExited)
+            {
+                workload.Kill();
+            }
+        }
+
+        Leaks.AssertNoneSince(before);
+    }
+
+    [KernelFact]
+    public void UprobeOnCppFunctionsByDemangledName()
+    {
+        string binary = CxxWorkload.Path;
+        string script =
+            $"uprobe:{binary}:\"app::Comp::compute(long)\" {{ @method = count(); }}\n" +
+            $"uprobe:{binary}:app::compute* {{ @wild = count(); }}\n" +
+            $"uretprobe:{binary}:\"app::compute(long, int)\" {{ @ret = sum(retval); }}";
+        var (code, stdout, stderr) = RunChecked("-e", script, "-c", $"{binary} 3");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(
+            new[] { "@method: 3", "@ret: 18", "@wild: 3" }, // (0+5) + (1+5) + (2+5); app::Comp::compute does not match app::compute*
+            Lines(stdout, "@"));
+        Assert.Contains("Attached 3 probes", stderr);
+    }
+
+    [KernelFact]
     public void PidFilterSeesOnlyThatProcess()
     {
         var before = KernelFacts.LoadedPrograms();
