@@ -12,7 +12,7 @@ public static class QuickTimings
     /// <summary>
     /// <c>quick OPERATION [SCRIPT] [RUNS]</c> or <c>loop OPERATION [SCRIPT] [SECONDS]</c>; OPERATION is a benchmark
     /// method of <see cref="FrontEndBenchmarks"/> (Parse, Bind, ParseAndBind, ReparseEdit, ReparseAndBind) or
-    /// DiagnosticsAfterEdit of <see cref="LspDiagnosticsBenchmarks"/>.
+    /// DiagnosticsAfterEdit or Completion of <see cref="LspDiagnosticsBenchmarks"/>.
     /// </summary>
     public static int Run(string[] args)
     {
@@ -46,11 +46,13 @@ public static class QuickTimings
 
     private static Func<object> Operation(string operation, string script)
     {
-        if (operation == nameof(LspDiagnosticsBenchmarks.DiagnosticsAfterEdit))
+        if (operation is nameof(LspDiagnosticsBenchmarks.DiagnosticsAfterEdit) or nameof(LspDiagnosticsBenchmarks.Completion))
         {
             var lsp = new LspDiagnosticsBenchmarks();
             lsp.Setup();
-            return () => { lsp.DiagnosticsAfterEdit().GetAwaiter().GetResult(); return lsp; };
+            return operation == nameof(LspDiagnosticsBenchmarks.Completion)
+                ? () => lsp.Completion().GetAwaiter().GetResult()
+                : () => { lsp.DiagnosticsAfterEdit().GetAwaiter().GetResult(); return lsp; };
         }
 
         var front = new FrontEndBenchmarks { Script = script };
