@@ -246,7 +246,9 @@ def tracepoint_names(prefix):
 
 def sc_many(tool, ctx, probes, row):
     script = f"{probes} /pid == {ctx.workload.pid}/ {{ @[probe] = count(); }}"
-    t = Tracer(tool.argv + ["-e", tool.script(script)])
+    # bpftrace 0.17 sometimes misses the SIGINT here too (seen 18:35 UTC: two runs in a row sat in epoll until the
+    # timeout); repeat it after 30 s, well beyond its ~7 s detach of 100 probes.
+    t = Tracer(tool.argv + ["-e", tool.script(script)], resend_sigint=6 * tool.resend)
     try:
         if not t.wait_attached(ctx.slow_timeout):
             fail(tool, t, f"{row}: never attached")
