@@ -41,8 +41,8 @@ public static class CommandLineApp
                 return UsageExitCode;
         }
 
-        WriteDiagnostics(stderr, result);
         var options = result.Options!;
+        WriteDiagnostics(stderr, result, warnings: options.Warnings != WarningLevel.None); // --no-warnings
         var host = createHost();
         return options.Mode switch
         {
@@ -57,9 +57,9 @@ public static class CommandLineApp
     }
 
     /// <summary>Prints each diagnostic as <c>ERROR: message</c> (or <c>WARNING:</c>) followed by its ID line.</summary>
-    private static void WriteDiagnostics(TextWriter stderr, CommandLineParseResult result)
+    private static void WriteDiagnostics(TextWriter stderr, CommandLineParseResult result, bool warnings = true)
     {
-        foreach (var diagnostic in result.Diagnostics)
+        foreach (var diagnostic in result.Diagnostics.Where(d => warnings || d.IsError))
         {
             stderr.Write(DiagnosticFormatter.Format(diagnostic));
         }

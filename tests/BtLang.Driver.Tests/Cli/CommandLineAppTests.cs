@@ -92,6 +92,16 @@ public sealed class CommandLineAppTests
         Assert.Equal("RunProgram", outcome.Host!.Called);
     }
 
+    [Fact]
+    public void NoWarningsSilencesCommandLineWarnings()
+    {
+        var environment = new FakeEnvironment().WithFile("x.bt", "BEGIN {}").WithVariable("BPFTRACE_COLOR", "x");
+        var outcome = Run(environment, "--no-warnings", "x.bt");
+        Assert.Equal(10, outcome.ExitCode);
+        Assert.Empty(outcome.Stderr);
+        Assert.Equal("RunProgram", outcome.Host!.Called);
+    }
+
     [Theory]
     [InlineData("RunProgram", 10, "x.bt")]
     [InlineData("RunProgram", 10, "-e", "BEGIN {}")]

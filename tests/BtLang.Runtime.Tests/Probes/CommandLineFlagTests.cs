@@ -53,11 +53,14 @@ public sealed class CommandLineFlagTests : IDisposable
         return (process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
     }
 
+    /// <summary>
+    /// Runs and checks that nothing stayed loaded (programs of the types the script loads: see <see cref="Leaks.ProgramTypesOf"/>).
+    /// </summary>
     private static (int Code, string Stdout, string Stderr) RunChecked(IDictionary<string, string>? environment, string? stdin, params string[] arguments)
     {
         var before = KernelFacts.LoadedPrograms();
         var result = Run(environment, stdin, arguments);
-        Leaks.AssertNoneSince(before);
+        Leaks.AssertNoneSince(before, Leaks.ProgramTypesOf(string.Join('\n', arguments) + stdin));
         return result;
     }
 

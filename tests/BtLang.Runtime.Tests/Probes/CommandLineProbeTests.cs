@@ -117,6 +117,52 @@ public sealed class CommandLineProbeTests
     }
 
     [KernelFact]
+    public void InfoHasEveryLineOfBpftraceInfoInItsSection()
+    {
+        // Harnesses grep `--info` for "key: yes": every key bpftrace prints is there, under the same heading. Values
+        // may differ only where the builds differ, or where btlang reports what really loads and attaches here
+        // (kprobes are off, yet bpftrace says yes; iterators load without the BPF trampolines bpftrace 0.17 asks for).
+        var (code, ours, stderr) = BtlangProcess.Run("--info");
+        Assert.True(code == 0, stderr);
+        var (theirCode, theirs) = KernelFacts.Run("bpftrace", "--info");
+        Assert.True(theirCode == 0, theirs);
+        var buildSpecific = new HashSet<string>(StringComparer.Ordinal) { "version", "LLVM", "libdw (DWARF support)", "bfd", "kprobe", "iter:task", "iter:task_file" };
+        var ourSections = Sections(ours);
+        foreach (var (section, entries) in Sections(theirs))
+        {
+            Assert.True(ourSections.ContainsKey(section), $"section '{section}' is missing from btlang --info:\n{ours}");
+            foreach (var (key, value) in entries)
+            {
+                Assert.True(ourSections[section].ContainsKey(key), $"'{section}: {key}' is missing from btlang --info:\n{ours}");
+                if (!buildSpecific.Contains(key))
+                {
+                    Assert.True(value == ourSections[section][key], $"{section}: {key}: bpftrace says '{value}', btlang '{ourSections[section][key]}'");
+                }
+            }
+        }
+    }
+
+    /// <summary>--info text as heading -> key -> value (lines "  key: value" under an unindented heading).</summary>
+    private static Dictionary<string, Dictionary<string, string>> Sections(string info)
+    {
+        var sections = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        Dictionary<string, string>? current = null;
+        foreach (var line in info.Split('\n'))
+        {
+            if (line.Length > 0 && !line.StartsWith(' ') && !line.Contains(": ", StringComparison.Ordinal))
+            {
+                current = sections[line.Trim()] = new Dictionary<string, string>(StringComparer.Ordinal);
+            }
+            else if (current is not null && line.StartsWith("  ", StringComparison.Ordinal) && line.LastIndexOf(": ", StringComparison.Ordinal) is var colon and > 0)
+            {
+                current[line[2..colon]] = line[(colon + 2)..].Trim();
+            }
+        }
+
+        return sections;
+    }
+
+    [KernelFact]
     public void ListingNamesTheWorkloadsUsdtProbes()
     {
         var (code, stdout, stderr) = BtlangProcess.Run("-l", $"usdt:{Workload.Path}:*");

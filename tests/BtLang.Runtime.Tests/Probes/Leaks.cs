@@ -25,4 +25,29 @@ internal static class Leaks
 
         Assert.Fail("programs left loaded: " + string.Join("\n", left));
     }
+
+    /// <summary>
+    /// The bpftool program types a script (or command line) can load, so that a test counts only those: other agents on
+    /// the machine load bt_p* programs of other types meanwhile (hundreds of tracepoints in a benchmark, say).
+    /// </summary>
+    public static string[] ProgramTypesOf(string script)
+    {
+        var types = new SortedSet<string>(StringComparer.Ordinal) { "raw_tracepoint" }; // BEGIN/END and rawtracepoint
+        if (script.Contains("tracepoint:", StringComparison.Ordinal))
+        {
+            types.Add("tracepoint");
+        }
+
+        if (script.Contains("probe:", StringComparison.Ordinal) || script.Contains("usdt:", StringComparison.Ordinal))
+        {
+            types.Add("kprobe"); // uprobes, uretprobes and USDT load as kprobe programs
+        }
+
+        if (new[] { "profile:", "interval:", "software:", "hardware:", "watchpoint:" }.Any(p => script.Contains(p, StringComparison.Ordinal)))
+        {
+            types.Add("perf_event");
+        }
+
+        return [.. types];
+    }
 }
