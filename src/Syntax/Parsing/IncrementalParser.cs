@@ -20,6 +20,7 @@ namespace BtLang.Syntax.Parsing;
 /// points the lexer is at the start of a line in its initial state, and trivia cannot move across them.</item>
 /// <item>The old tree's diagnostics all lie in the window (it grows to hold them), and the reused members hold no
 /// skipped or missing tokens.</item>
+/// <item>The member before the touched ones is parsed again too, since its parse may have looked at the token after it.</item>
 /// </list>
 /// </remarks>
 internal static class IncrementalParser
@@ -72,6 +73,14 @@ internal static class IncrementalParser
         while (last > first && starts[last] > changeEnd)
         {
             last--;
+        }
+
+        // The member before the edit comes along: its parse may have looked at the first token after it (an optional
+        // `;` after `import "x"`), which the edit may have changed. Past the window, the lexer and parser looking
+        // ahead is checked instead (IsSelfContained).
+        if (first > 0)
+        {
+            first--;
         }
 
         // The old tree's diagnostics (a probe being typed) come into the window too: their members are parsed again.
