@@ -145,10 +145,11 @@ public sealed class CommandLineFlagTests : IDisposable
     [KernelFact]
     public void DebugStagesPrintTheirSections()
     {
-        var (code, stdout, stderr) = RunChecked(null, null, "-d", "ast,codegen", "--dry-run", "-e", "BEGIN { @x = 1; }");
+        var (code, stdout, stderr) = RunChecked(null, null, "-d", "ast,types,codegen", "--dry-run", "-e", "BEGIN { @x = 1; }");
         Assert.True(code == 0, stderr);
         string all = stdout + stderr;
-        Assert.Contains("AST\n-------------------\nCompilationUnit\n", all);
+        Assert.Contains("AST\n-------------------\nCompilationUnit\n", all); // the syntax tree
+        Assert.Contains("Maps\n-------------------\n@x: int64\n", all); // the bound program's types
         Assert.Matches(@"(?m)^define .*@bt_p0_begin\(", all); // the LLVM IR of the BEGIN program
     }
 

@@ -206,6 +206,27 @@ public sealed class ProviderTests
     }
 
     [KernelFact]
+    public void UsdtSemaphoreIsSetForProcessesStartedAfterAttachingByFile()
+    {
+        // Without -p/-c (bpftrace's --usdt-file-activation): the kernel counts the semaphore up in every process that
+        // maps the file, including those started later.
+        var before = KernelFacts.LoadedPrograms();
+        using var btlang = BtlangProcess.Start("--usdt-file-activation", "-e", $"usdt:{W}:btprov:gated {{ @gated[pid] = count(); }}");
+        btlang.WaitUntilAttached();
+        using (var workload = Workload.StartWaiting(rounds: 3))
+        {
+            workload.StandardOutput.ReadLine();
+            Workload.Release(workload);
+            btlang.Signal(KernelFacts.SigInt);
+            int code = btlang.WaitForExit(Bound);
+            Assert.True(code == 0, btlang.Stderr);
+            Assert.Equal(new[] { $"@gated[{workload.Id}]: 3" }, Lines(btlang.Stdout, "@"));
+        }
+
+        Leaks.AssertNoneSince(before, "kprobe");
+    }
+
+    [KernelFact]
     public void ProfileCountsOnSomeCpu()
     {
         var (code, stdout, stderr) = RunChecked("-e", "profile:hz:99 { @[cpu] = count(); } interval:ms:500 { exit(); }");
