@@ -13,6 +13,7 @@ internal sealed class MapReader
     private readonly BpfObject _object;
     private readonly ValueDecoder _decoder;
     private readonly HashSet<string> _zeroedSlots = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _entriesAtLastRead = new(StringComparer.Ordinal);
 
     public MapReader(BpfObject obj, ValueDecoder decoder)
     {
@@ -24,6 +25,7 @@ internal sealed class MapReader
     {
         var bpfMap = _object.FindMap(map.BpfName) ?? throw new InvalidOperationException($"map {map.BpfName} is missing from the object");
         var entries = bpfMap.ReadAll();
+        _entriesAtLastRead[map.Name] = entries.Count;
         if (map.Aggregate == AggregateKind.TSeries)
         {
             return ReadTimeSeries(map, bpfMap, entries);
@@ -48,6 +50,9 @@ internal sealed class MapReader
 
         return builder.Build();
     }
+
+    /// <summary>How many BPF entries (keys, or key-bucket pairs) the last <see cref="Read"/> of the map found; null before any.</summary>
+    public int? EntriesAtLastRead(MapMetadata map) => _entriesAtLastRead.TryGetValue(map.Name, out int count) ? count : null;
 
     public void Clear(MapMetadata map)
     {
