@@ -49,7 +49,12 @@ internal sealed partial class ProgramGenerator
                 return EmitLen(call);
             case "has_key":
                 var layout = _gen.Maps[call.Text!];
-                var key = BuildKey(layout, call.Arguments[0], layout.BucketInKey ? _c.ConstI64(0) : null);
+                if (layout.BucketInKey)
+                {
+                    return CgValue.Scalar(EmitBucketedHasKey(layout, call.Arguments[0]));
+                }
+
+                var key = BuildKey(layout, call.Arguments[0], null);
                 return CgValue.Scalar(ToI64(_b.ICmp(LlvmIntPredicate.NotEqual, MapLookup(layout.Global, key), _c.Null)));
             case "str":
                 return EmitStr(call);

@@ -1,3 +1,4 @@
+using BtLang.Syntax;
 using BtLang.Semantics.ProbeCatalog.Providers;
 using System.Text;
 using BtLang.Emit.Llvm;
@@ -81,7 +82,7 @@ internal sealed partial class ProgramGenerator
     {
         if (literal.StringValue is { } text)
         {
-            var bytes = Encoding.UTF8.GetBytes(text);
+            var bytes = StringLiteralBytes.GetBytes(text);
             var type = (StringType)literal.Type;
             var memory = ZeroedTemp(type.Capacity);
             WriteBytes(memory, bytes);
@@ -391,7 +392,7 @@ internal sealed partial class ProgramGenerator
 
     private LlvmValue EmitStringEqualsLiteral(LlvmValue text, int capacity, string literal)
     {
-        var bytes = Encoding.UTF8.GetBytes(literal);
+        var bytes = StringLiteralBytes.GetBytes(literal);
         if (bytes.Length >= capacity)
         {
             // The literal cannot fit with its NUL: compare the first capacity-1 bytes and require the NUL there.

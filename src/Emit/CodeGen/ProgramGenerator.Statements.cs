@@ -41,7 +41,15 @@ internal sealed partial class ProgramGenerator
                 break;
             case BoundMapDelete delete:
                 var layout = _gen.Maps[delete.Target.MapName];
-                MapDelete(layout.Global, BuildKey(layout, delete.Target.Key, null));
+                if (layout.BucketInKey)
+                {
+                    EmitBucketedDelete(layout, delete.Target.Key);
+                }
+                else
+                {
+                    MapDelete(layout.Global, BuildKey(layout, delete.Target.Key, null));
+                }
+
                 break;
             case BoundVariableAssignment assignment:
                 EmitVariableAssignment(assignment);

@@ -1,4 +1,5 @@
 using System.Text;
+using BtLang.Syntax;
 using BtLang.Emit.Llvm;
 using BtLang.Semantics.Binding;
 using BtLang.Semantics.Types;
@@ -20,7 +21,7 @@ internal sealed partial class ProgramGenerator
         var haystack = EmitExpression(haystackExpression).Value;
         if (needleExpression is BoundLiteral { StringValue: { } literal })
         {
-            return CgValue.Scalar(EmitStrContainsLiteral(haystack, haystackCapacity, Encoding.UTF8.GetBytes(literal)));
+            return CgValue.Scalar(EmitStrContainsLiteral(haystack, haystackCapacity, StringLiteralBytes.GetBytes(literal)));
         }
 
         var needle = EmitExpression(needleExpression).Value;

@@ -498,7 +498,7 @@ internal sealed partial class Binder
                 return new BoundLiteral(call, SimpleType.Bool, given is null or "1" or "true" ? 1UL : 0UL);
             case StringType:
                 string value = given ?? string.Empty;
-                return new BoundLiteral(call, new StringType(System.Text.Encoding.UTF8.GetByteCount(value) + 1), 0, value);
+                return new BoundLiteral(call, new StringType(StringLiteralBytes.GetByteCount(value) + 1), 0, value);
             default:
                 if (long.TryParse(given, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out long number))
                 {

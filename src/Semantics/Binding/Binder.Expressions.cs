@@ -101,7 +101,7 @@ internal sealed partial class Binder
                 return new BoundLiteral(literal, SimpleType.Bool, 0);
             case SyntaxKind.StringLiteralExpression:
                 string text = token.ValueText;
-                int size = System.Text.Encoding.UTF8.GetByteCount(text) + 1;
+                int size = StringLiteralBytes.GetByteCount(text) + 1;
                 if (size > _settings.MaxStrlen)
                 {
                     Report(SemanticDiagnostics.StringTooLong, literal, size, _settings.MaxStrlen);
@@ -157,7 +157,7 @@ internal sealed partial class Binder
             return new BoundLiteral(positional, IntegerType.UInt64, hex);
         }
 
-        return new BoundLiteral(positional, new StringType(System.Text.Encoding.UTF8.GetByteCount(value) + 1), 0, value);
+        return new BoundLiteral(positional, new StringType(StringLiteralBytes.GetByteCount(value) + 1), 0, value);
     }
 
     private BoundExpression BindVariable(VariableExpressionSyntax syntax)

@@ -184,7 +184,7 @@ internal static class LiteralParser
                         }
                         else
                         {
-                            builder.Append((char)number);
+                            builder.Append(StringLiteralBytes.EscapedByte(number));
                         }
 
                         break;
@@ -201,7 +201,7 @@ internal static class LiteralParser
                             digits++;
                         }
 
-                        builder.Append((char)(number & 0xff));
+                        builder.Append(StringLiteralBytes.EscapedByte(number & 0xff));
                     }
                     else
                     {

@@ -40,6 +40,9 @@ public sealed class LanguageFunctionBindingTests
     [InlineData("BEGIN { @x = cgroup_path(cgroup); }", "@x: cgroup_path_t")]
     [InlineData("iter:task { @x = ctx.task.comm; }", "@x: string[16]")]
     [InlineData("iter:task_file { @x = ctx.fd; }", "@x: uint64")]
+    [InlineData("BEGIN { @x = \"\\xb7\"; }", "@x: string[2]")]
+    [InlineData("BEGIN { @x = \"\\377\\200\"; }", "@x: string[3]")]
+    [InlineData("BEGIN { @x = \"\u00b7\"; }", "@x: string[3]")]
     public void InfersTheValueType(string source, string display)
     {
         var compilation = Compilation.Create(SyntaxTree.ParseText(source), CompilationOptions.Default with { AllowUnsafe = true });
