@@ -11,6 +11,21 @@ internal partial class BtLangParser
     /// </summary>
     public int FurthestExaminedInMembers { get; set; } = -1;
 
+    /// <summary>Check the stack at each rule (<see cref="StackGuard"/>): set when parsing on a thread with an ordinary stack.</summary>
+    public bool GuardStack { get; set; }
+
+    public override void EnterRule(ParserRuleContext localctx, int state, int ruleIndex)
+    {
+        StackGuard.Check(GuardStack);
+        base.EnterRule(localctx, state, ruleIndex);
+    }
+
+    public override void EnterRecursionRule(ParserRuleContext localctx, int state, int ruleIndex, int precedence)
+    {
+        StackGuard.Check(GuardStack);
+        base.EnterRecursionRule(localctx, state, ruleIndex, precedence);
+    }
+
     public override void ExitRule()
     {
         if (Context is MemberContext && TokenStream is TrackingTokenStream tracking)

@@ -19,7 +19,7 @@ internal static class LanguageParser
     /// <summary>The channel of tokens taken away from the parser (too deeply nested); they become skipped trivia.</summary>
     public const int SkippedChannel = 2;
 
-    /// <summary>Inputs with more tokens than this are parsed on a thread with a large stack.</summary>
+    /// <summary>Inputs with more tokens than this are parsed with stack checks, and on a thread with a large stack if those fail.</summary>
     private const int SmallInputTokenCount = 150;
 
     private const int LargeStackSize = 256 * 1024 * 1024;
@@ -35,7 +35,19 @@ internal static class LanguageParser
 
         if (tokens.Count <= SmallInputTokenCount)
         {
-            return ParseTokens(tokens, diagnostics, lexerAtTopLevel && balanced);
+            return ParseTokens(tokens, diagnostics, lexerAtTopLevel && balanced, guardStack: false);
+        }
+
+        // On the calling thread while its stack lasts (a thread hand-off costs a scheduler round trip on a busy
+        // machine), else again from the start on a thread with a large stack.
+        int lexicalDiagnostics = diagnostics.Count;
+        try
+        {
+            return ParseTokens(tokens, diagnostics, lexerAtTopLevel && balanced, guardStack: true);
+        }
+        catch (StackGuard.Exception)
+        {
+            diagnostics.RemoveRange(lexicalDiagnostics, diagnostics.Count - lexicalDiagnostics);
         }
 
         ParseResult? result = null;
@@ -45,7 +57,7 @@ internal static class LanguageParser
             {
                 try
                 {
-                    result = ParseTokens(tokens, diagnostics, lexerAtTopLevel && balanced);
+                    result = ParseTokens(tokens, diagnostics, lexerAtTopLevel && balanced, guardStack: false);
                 }
                 catch (Exception e)
                 {
@@ -78,10 +90,10 @@ internal static class LanguageParser
         return tokens;
     }
 
-    private static ParseResult ParseTokens(List<IToken> tokens, List<PendingDiagnostic> diagnostics, bool lexedSelfContained)
+    private static ParseResult ParseTokens(List<IToken> tokens, List<PendingDiagnostic> diagnostics, bool lexedSelfContained, bool guardStack)
     {
         var stream = new TrackingTokenStream(new ListTokenSource(tokens));
-        var parser = new BtLangParser(stream);
+        var parser = new BtLangParser(stream) { GuardStack = guardStack };
         parser.RemoveErrorListeners();
         BtLangParser.ProgramContext program;
         try
@@ -103,7 +115,7 @@ internal static class LanguageParser
         }
 
         stream.Fill();
-        var converter = new TreeConverter(stream.GetTokens(), diagnostics);
+        var converter = new TreeConverter(stream.GetTokens(), diagnostics, guardStack);
         var root = converter.ConvertProgram(program);
         int textLength = tokens[^1].StartIndex;
         if (root.FullWidth != textLength)

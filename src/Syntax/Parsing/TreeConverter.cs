@@ -18,10 +18,13 @@ internal sealed class TreeConverter
     private readonly List<PendingDiagnostic> _diagnostics;
     private int _next;
 
-    public TreeConverter(IList<IToken> tokens, List<PendingDiagnostic> diagnostics)
+    private readonly bool _guardStack;
+
+    public TreeConverter(IList<IToken> tokens, List<PendingDiagnostic> diagnostics, bool guardStack = false)
     {
         _tokens = tokens;
         _diagnostics = diagnostics;
+        _guardStack = guardStack;
     }
 
     public GreenNode ConvertProgram(ProgramContext program)
@@ -122,6 +125,7 @@ internal sealed class TreeConverter
 
     private GreenNode Block(BlockContext? block)
     {
+        StackGuard.Check(_guardStack);
         if (block is null)
         {
             return GreenFactory.Block(
@@ -283,6 +287,7 @@ internal sealed class TreeConverter
 
     private GreenNode Expression(ExprContext? expr)
     {
+        StackGuard.Check(_guardStack);
         switch (expr)
         {
             case PrimaryExprContext e:
