@@ -12,7 +12,7 @@ public sealed class CommandLineProbeTests
         Assert.True(code == 0, stderr);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"the run did not end with the child ({clock.Elapsed})");
         Assert.Contains("@calls: 7\n", stdout);
-        Leaks.AssertNoneSince(before);
+        Leaks.AssertNoneSince(before, "tracepoint");
     }
 
     [KernelFact]
@@ -24,7 +24,7 @@ public sealed class CommandLineProbeTests
         Assert.Equal(1, code);
         Assert.Empty(stdout);
         Assert.Equal($"ERROR: process with pid {pid} does not exist (-p {pid})\nBT3518\n", stderr);
-        Leaks.AssertNoneSince(before);
+        Leaks.AssertNoneSince(before, "tracepoint");
     }
 
     [KernelTheory]
@@ -41,7 +41,7 @@ public sealed class CommandLineProbeTests
         Assert.True(code == expectedCode, stderr);
         Assert.Contains($"no symbol 'bt_no_such_function' in {Workload.Path}", stderr);
         Assert.Contains(mode == "warn" ? "WARNING: " : "ERROR: ", stderr);
-        Leaks.AssertNoneSince(before);
+        Leaks.AssertNoneSince(before, Leaks.ProgramTypesOf(script));
     }
 
     [KernelFact]
@@ -82,7 +82,7 @@ public sealed class CommandLineProbeTests
         Assert.Equal(1, code);
         Assert.Empty(stdout);
         Assert.Equal($"ERROR: failed to run command '{command}': {why}\nBT3517\n", stderr);
-        Leaks.AssertNoneSince(before);
+        Leaks.AssertNoneSince(before, "tracepoint");
     }
 
     [KernelTheory]

@@ -43,6 +43,11 @@ internal static class Leaks
             types.Add("kprobe"); // uprobes, uretprobes and USDT load as kprobe programs
         }
 
+        if (new[] { "fentry:", "fexit:", "kfunc:", "kretfunc:", "iter:" }.Any(p => script.Contains(p, StringComparison.Ordinal)))
+        {
+            types.Add("tracing");
+        }
+
         if (new[] { "profile:", "interval:", "software:", "hardware:", "watchpoint:" }.Any(p => script.Contains(p, StringComparison.Ordinal)))
         {
             types.Add("perf_event");

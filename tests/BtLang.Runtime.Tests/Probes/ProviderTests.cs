@@ -56,7 +56,7 @@ public sealed class ProviderTests
         int code = btlang.WaitForExit(Bound);
         Assert.True(code == 0, btlang.Stderr);
         Assert.Equal(new[] { "@execs: 3", "@nonzero: 3" }, Lines(btlang.Stdout, "@"));
-        Leaks.AssertNoneSince(before);
+        Leaks.AssertNoneSince(before, "raw_tracepoint");
     }
 
     [KernelFact]
@@ -282,7 +282,7 @@ public sealed class ProviderTests
             }
         }
 
-        Leaks.AssertNoneSince(before);
+        Leaks.AssertNoneSince(before, "perf_event");
     }
 
     [KernelFact]
@@ -407,7 +407,7 @@ public sealed class ProviderTests
             }
         }
 
-        Leaks.AssertNoneSince(before);
+        Leaks.AssertNoneSince(before, "kprobe");
     }
 
     [KernelFact]
@@ -499,6 +499,6 @@ public sealed class ProviderTests
             }
         }
 
-        Leaks.AssertNoneSince(before);
+        Leaks.AssertNoneSince(before, "tracepoint");
     }
 }

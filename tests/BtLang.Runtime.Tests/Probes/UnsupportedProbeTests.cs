@@ -22,7 +22,7 @@ public sealed class UnsupportedProbeTests
         var error = Assert.Single(errors);
         Assert.StartsWith("ERROR: " + expected, error);
         Assert.Contains(attachPoint, error);
-        Leaks.AssertNoneSince(before);
+        Leaks.AssertNoneSince(before, Leaks.ProgramTypesOf(attachPoint));
     }
 
     [Fact]
