@@ -1,4 +1,5 @@
 using BtLang.Emit.Llvm;
+using BtLang.Semantics.Builtins;
 using BtLang.Semantics.Binding;
 using BtLang.Semantics.Types;
 
@@ -36,4 +37,16 @@ internal sealed partial class ProgramGenerator
                 return _c.ConstI64(0);
         }
     }
+
+    /// <summary>
+    /// True when a read through a value of <paramref name="pointerType"/> must use the user-memory helpers: user
+    /// pointers always, pointers known to be kernel ones (from <c>&amp;</c> or <c>kptr()</c>) never, other pointers
+    /// when the probe is a uprobe/usdt.
+    /// </summary>
+    private bool ReadsUserMemory(BtType pointerType) => pointerType switch
+    {
+        PointerType { IsUser: true } => true,
+        PointerType { IsKernel: true } => false,
+        _ => ProviderFacts.IsUserProbe(_probe.Provider),
+    };
 }

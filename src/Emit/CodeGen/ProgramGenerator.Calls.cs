@@ -264,7 +264,7 @@ internal sealed partial class ProgramGenerator
     }
 
     private BpfHelper ReadStringHelper(BoundExpression source) =>
-        source.Type is PointerType { IsUser: true } || ProviderFacts.IsUserProbe(_probe.Provider)
+        ReadsUserMemory(source.Type)
             ? BpfHelper.ProbeReadUserStr
             : BpfHelper.ProbeReadStr;
 
@@ -289,7 +289,7 @@ internal sealed partial class ProgramGenerator
             length = _b.Select(_b.ICmp(LlvmIntPredicate.UnsignedGreater, n, _c.ConstI64(type.Capacity)), _c.ConstI64(type.Capacity), n);
         }
 
-        var helper = source.Type is PointerType { IsUser: true } || ProviderFacts.IsUserProbe(_probe.Provider) ? BpfHelper.ProbeReadUser : BpfHelper.ProbeRead;
+        var helper = ReadsUserMemory(source.Type) ? BpfHelper.ProbeReadUser : BpfHelper.ProbeRead;
         Helper(helper, I64, _b.ByteOffset(memory, 4), _b.Trunc(length, I32), address);
         _b.Store(_b.Trunc(length, I32), memory, 4);
         return CgValue.Memory(memory);

@@ -426,7 +426,7 @@ internal sealed partial class ProgramGenerator
                 var address = _b.IntToPtr(EmitScalar(unary.Operand));
                 var type = unary.Type;
                 var memory = ZeroedTemp(Math.Max(type.Size, 8));
-                var user = unary.Operand.Type is PointerType { IsUser: true } || ProviderFacts.IsUserProbe(_probe.Provider);
+                var user = ReadsUserMemory(unary.Operand.Type);
                 Helper(user ? BpfHelper.ProbeReadUser : BpfHelper.ProbeReadKernel, I64, memory, _c.ConstI32(Math.Max(1, type.Size)), address);
                 return Load(memory, type);
             case UnaryOperator.AddressOf:
@@ -596,7 +596,7 @@ internal sealed partial class ProgramGenerator
         {
             var pointer = EmitScalar(field.Operand);
             var memory = ZeroedTemp(Math.Max(size, 8));
-            bool user = field.Operand.Type is PointerType { IsUser: true } || ProviderFacts.IsUserProbe(_probe.Provider);
+            bool user = ReadsUserMemory(field.Operand.Type);
             var address = _b.IntToPtr(_b.Add(pointer, _c.ConstI64(member.Offset)));
             Helper(user ? BpfHelper.ProbeReadUser : BpfHelper.ProbeReadKernel, I64, memory, _c.ConstI32(size), address);
             source = memory;

@@ -24,7 +24,7 @@ internal sealed partial class ProgramGenerator
         }
 
         var address = _b.IntToPtr(EmitScalar(argument));
-        bool user = argument.Type is PointerType { IsUser: true } || ProviderFacts.IsUserProbe(_probe.Provider);
+        bool user = ReadsUserMemory(argument.Type);
         Helper(user ? BpfHelper.ProbeReadUser : BpfHelper.ProbeReadKernel, I64, memory, _c.ConstI32(MacAddressSize), address);
         return CgValue.Memory(memory);
     }

@@ -18,8 +18,30 @@ internal sealed partial class Binder
             return new BoundError(prefix);
         }
 
-        return new BoundUnary(prefix, UnaryOperator.AddressOf, operand, new PointerType(operand.Type));
+        var space = AddressSpace(operand);
+        return new BoundUnary(prefix, UnaryOperator.AddressOf, operand, new PointerType(operand.Type, space == true, space == false));
     }
+
+    /// <summary>
+    /// Where the operand lives, known statically: false for kernel memory (a scratch variable on the BPF stack, a map
+    /// value, the probe context), true for user memory, null when it follows the probe (a pointer of unknown origin).
+    /// </summary>
+    private static bool? AddressSpace(BoundExpression operand) => operand switch
+    {
+        BoundVariableAccess or BoundMapAccess => false,
+        BoundFieldAccess { Operand.Type.Kind: TypeKind.Context } => false,
+        BoundUnary { Operator: UnaryOperator.Dereference } dereference => PointerSpace(dereference.Operand.Type),
+        BoundFieldAccess { ThroughPointer: true } field => PointerSpace(field.Operand.Type),
+        BoundFieldAccess field => AddressSpace(field.Operand),
+        _ => null,
+    };
+
+    private static bool? PointerSpace(BtType type) => type switch
+    {
+        PointerType { IsUser: true } => true,
+        PointerType { IsKernel: true } => false,
+        _ => null,
+    };
 
     /// <summary>Why the operand has no address (the end of "Cannot take the address of ..."), or null when it has one.</summary>
     private static string? AddressProblem(BoundExpression operand) => operand switch

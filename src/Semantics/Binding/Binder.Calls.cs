@@ -118,7 +118,7 @@ internal sealed partial class Binder
             case "uptr":
             case "kptr":
                 var pointer = BindExpression(args[0]);
-                return Value(call, function, pointer.Type is PointerType p ? new PointerType(p.Element, function == "uptr") : pointer.Type, pointer);
+                return Value(call, function, pointer.Type is PointerType p ? new PointerType(p.Element, function == "uptr", function == "kptr") : pointer.Type, pointer);
             case "macaddr":
                 return BindMacAddress(call);
             case "cgroup_path":
