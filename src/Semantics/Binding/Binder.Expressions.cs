@@ -761,11 +761,23 @@ internal sealed partial class Binder
         BtType type = size.Operand switch
         {
             TypeSyntax t => BindType(t),
-            ExpressionSyntax e => BindExpression(e).Type,
+            ExpressionSyntax e => SizeofType(BindExpression(e)),
             _ => SimpleType.Error,
         };
         return type.IsError ? new BoundError(size) : new BoundLiteral(size, IntegerType.UInt64, (ulong)type.Size);
     }
+
+    /// <summary>
+    /// The type whose size sizeof(e) gives, as bpftrace types it: variables and tuples keep their integer widths
+    /// (uint16 is 2 bytes, ((int8)1, 2) is 16) although BtLang stores them widened to 64 bits.
+    /// </summary>
+    private BtType SizeofType(BoundExpression expression) => expression switch
+    {
+        BoundVariableAccess variable => _sizeofTypes.GetValueOrDefault(variable.Variable) ?? variable.Type,
+        BoundTuple tuple => new TupleType(tuple.Elements.Select(SizeofType).ToImmutableArray(), tuple.TupleType.IsRecord ? tuple.TupleType.FieldNames : default),
+        BoundTupleIndex index when SizeofType(index.Operand) is TupleType tuple && index.Index < tuple.Elements.Length => tuple.Elements[index.Index],
+        _ => expression.Type,
+    };
 
     private BoundExpression BindOffsetof(OffsetofExpressionSyntax offsetof)
     {

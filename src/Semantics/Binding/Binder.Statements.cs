@@ -331,6 +331,11 @@ internal sealed partial class Binder
         }
 
         var variable = existing ?? DeclareVariable(nameToken, declaredType ?? TypeFacts.Widen(value.Type));
+        if (existing is null && declaredType is null)
+        {
+            _sizeofTypes[variable] = SizeofType(value);
+        }
+
         if (existing is not null)
         {
             var unified = TypeFacts.Unify(existing.Type, TypeFacts.Widen(value.Type));
@@ -366,7 +371,13 @@ internal sealed partial class Binder
                 // `let` shadows: declare a new variable in this scope.
                 var fresh = DeclareVariable(declaration.VariableToken, declared ?? TypeFacts.Widen(BindExpression(initializer).Type));
                 _references.Add((declaration.VariableToken, fresh));
-                return Record(declaration, new BoundVariableAssignment(declaration, fresh, BindExpression(initializer)));
+                var initial = BindExpression(initializer);
+                if (declared is null)
+                {
+                    _sizeofTypes[fresh] = SizeofType(initial);
+                }
+
+                return Record(declaration, new BoundVariableAssignment(declaration, fresh, initial));
             }
 
             return BindVariableAssignment(declaration, declaration.VariableToken, "=", initializer, declared);

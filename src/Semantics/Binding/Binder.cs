@@ -24,6 +24,12 @@ internal sealed partial class Binder
     private readonly Dictionary<string, MapInfo> _maps;
     private readonly bool _report;
     private readonly List<Diagnostic> _diagnostics = new();
+
+    /// <summary>
+    /// The type of the first value assigned to each variable declared without a type, before widening: bpftrace's
+    /// sizeof($x) gives the size of that type ($x = (uint16)1 is 2 bytes there) while BtLang stores integers as 64 bits.
+    /// </summary>
+    private readonly Dictionary<VariableSymbol, BtType> _sizeofTypes = new();
     private readonly Dictionary<SyntaxNode, BoundNode> _boundNodes = new();
     private readonly List<(SyntaxToken Token, Symbol Symbol)> _references = new();
     private readonly HashSet<string> _declaredMaps = new(StringComparer.Ordinal);

@@ -19,7 +19,7 @@ public sealed class AddressOfUprobeTests
             "tracepoint:syscalls:sys_enter_exit_group /pid == cpid/ { printf(\"sum=%d three=%d\\n\", @sum, @three); clear(@m); clear(@sum); clear(@three); }\n";
         var before = KernelFacts.LoadedPrograms();
         var (code, stdout, stderr) = BtlangProcess.Run("-e", script, "-c", $"{W} 5 go");
-        Leaks.AssertNoneSince(before);
+        Leaks.AssertNoneSince(before, Leaks.ProgramTypesOf(script));
         Assert.True(code == 0, stderr);
         Assert.Contains("sum=210 three=30\n", stdout, StringComparison.Ordinal);
     }

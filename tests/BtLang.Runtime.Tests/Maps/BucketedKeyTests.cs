@@ -23,7 +23,7 @@ public sealed class BucketedKeyTests
             "}\n";
         var before = KernelFacts.LoadedPrograms();
         var (code, stdout, stderr) = BtlangProcess.Run("-e", script, "-c", $"{W} 5 go");
-        Leaks.AssertNoneSince(before);
+        Leaks.AssertNoneSince(before, Leaks.ProgramTypesOf(script));
         Assert.True(code == 0, stderr);
         Assert.Equal(
             new[] { "before: 1 1 0 1 1 1 0", "after: 0 1 1 0 1 0" },
