@@ -91,7 +91,8 @@ public sealed unsafe class BpfProgram
             TranslatedBytes: *(uint*)(info + 20),
             VerifiedInstructions: *(uint*)(info + 216),
             RunCount: *(ulong*)(info + 200),
-            RunTimeNanoseconds: *(ulong*)(info + 192));
+            RunTimeNanoseconds: *(ulong*)(info + 192),
+            RecursionMisses: *(ulong*)(info + 208));
     }
 
     /// <summary>

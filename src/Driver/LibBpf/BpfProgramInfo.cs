@@ -7,4 +7,7 @@ namespace BtLang.Driver.LibBpf;
 /// <param name="VerifiedInstructions">Instructions the verifier processed (verified_insns).</param>
 /// <param name="RunCount">Number of runs; counted only while <c>kernel.bpf_stats_enabled=1</c>.</param>
 /// <param name="RunTimeNanoseconds">Total run time; counted only while <c>kernel.bpf_stats_enabled=1</c>.</param>
-public sealed record BpfProgramInfo(uint Id, string Name, uint TranslatedBytes, uint VerifiedInstructions, ulong RunCount, ulong RunTimeNanoseconds);
+/// <param name="RecursionMisses">
+/// Runs the kernel skipped because another BPF program was running on that CPU (recursion_misses; always counted).
+/// </param>
+public sealed record BpfProgramInfo(uint Id, string Name, uint TranslatedBytes, uint VerifiedInstructions, ulong RunCount, ulong RunTimeNanoseconds, ulong RecursionMisses = 0);

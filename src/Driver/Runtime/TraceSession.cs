@@ -244,6 +244,7 @@ internal sealed partial class TraceSession
             }
 
             ReportLostEvents(obj);
+            ReportSkippedRuns(obj);
             // Read the maps before the full-map check so that it counts the entries just read rather than walking
             // every key again (100,000 get_next_key calls doubled the CPU of printing a 100,000-key map).
             bool printMaps = !metadata.Settings.TryGetValue("print_maps_on_exit", out var print) || print != "0";
@@ -370,6 +371,34 @@ internal sealed partial class TraceSession
         if (total > 0)
         {
             _request.Output.LostEvents(total);
+        }
+    }
+
+    /// <summary>
+    /// Warns about each probe the kernel skipped: a tracing program does not run while another BPF program is running
+    /// on the same CPU (one that was preempted, or that fired from inside another), and the kernel only counts those
+    /// skips (recursion_misses). Counts in maps are then lower than the events; saying so keeps nothing lost silently.
+    /// </summary>
+    private void ReportSkippedRuns(BpfObject obj)
+    {
+        foreach (var program in obj.Programs)
+        {
+            ulong misses;
+            try
+            {
+                misses = program.Fd >= 0 ? program.GetInfo().RecursionMisses : 0;
+            }
+            catch (LibBpfException)
+            {
+                continue;
+            }
+
+            if (misses > 0)
+            {
+                var probe = _request.Metadata.Probes.FirstOrDefault(p => p.ProgramName == program.Name);
+                string points = probe is null ? program.Name : string.Join(", ", probe.AttachPoints.Select(a => a.Text));
+                _errors.WriteLine($"WARNING: the kernel skipped {points} {misses} times (another BPF program was running on that CPU); those events are missing from the output and the maps");
+            }
         }
     }
 

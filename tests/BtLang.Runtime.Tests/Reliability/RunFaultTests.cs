@@ -72,22 +72,36 @@ public sealed class RunFaultTests
     [KernelFact]
     public void SecondSigintForcesAQuickExitThatLeavesNothingAttached()
     {
-        // Every syscall tracepoint: detaching several hundred links takes a while, which is the slow exit to interrupt.
-        using var btlang = BtlangProcess.Start("-e", "tracepoint:syscalls:sys_enter_* /pid == 1/ { @[probe] = count(); }");
-        btlang.WaitUntilAttached();
-        var ids = Leftovers.ProgramIdsOf(btlang.Pid);
-        Assert.NotEmpty(ids);
-        btlang.Signal(KernelFacts.SigInt);
-        Thread.Sleep(500); // the exit has begun: the detach of several hundred links takes seconds
-        var clock = Stopwatch.StartNew();
-        btlang.Signal(KernelFacts.SigInt);
-        int code = btlang.WaitForExit(TimeSpan.FromSeconds(30));
+        // Every syscall tracepoint: detaching several hundred links usually takes seconds (the kernel waits for RCU
+        // grace periods), which is the slow exit to interrupt. Sometimes the kernel is quick and the exit ends before
+        // the second SIGINT: that run proves nothing about it, so it is tried again (at most three runs).
+        var outcomes = new List<string>();
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            using var btlang = BtlangProcess.Start("-e", "tracepoint:syscalls:sys_enter_* /pid == 1/ { @[probe] = count(); }");
+            btlang.WaitUntilAttached();
+            var ids = Leftovers.ProgramIdsOf(btlang.Pid);
+            Assert.NotEmpty(ids);
+            btlang.Signal(KernelFacts.SigInt);
+            Thread.Sleep(100); // the first SIGINT's handler has run: the exit (stop, END, maps, detach) has begun
+            var clock = Stopwatch.StartNew();
+            bool stillExiting = IsRunning(btlang.Pid);
+            btlang.Signal(KernelFacts.SigInt);
+            int code = btlang.WaitForExit(TimeSpan.FromSeconds(30));
+            Leftovers.AssertNoneLeft(ids);
+            if (!stillExiting && code == 0)
+            {
+                outcomes.Add("the exit ended before the second SIGINT");
+                continue;
+            }
 
-        // 130: the second SIGINT ended the process (a normal end is 0). How fast it goes is bounded by the kernel,
-        // which releases the links of an exiting process one by one, as it does for a normal detach.
-        Assert.True(code == 130, $"exit {code} after {clock.Elapsed}\n{btlang.Stderr}");
-        Assert.DoesNotContain("@[", btlang.Stdout);
-        Leftovers.AssertNoneLeft(ids);
+            // 130: the second SIGINT ended the process (a normal end is 0). How fast it goes is bounded by the kernel,
+            // which releases the links of an exiting process one by one, as it does for a normal detach.
+            Assert.True(code == 130, $"exit {code} after {clock.Elapsed}\n{btlang.Stderr}");
+            return;
+        }
+
+        Assert.Fail(string.Join("; ", outcomes));
     }
 
     [KernelFact]
@@ -182,6 +196,20 @@ public sealed class RunFaultTests
         }
 
         return count;
+    }
+
+    /// <summary>True while the process exists and is not a zombie.</summary>
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            return File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("State:", StringComparison.Ordinal)) is { } state
+                && !state.Contains('Z');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The pid of the -c child (a descendant of btlang whose comm is the unique workload name).</summary>
