@@ -1,5 +1,6 @@
 using System.Text;
 using BtLang.Syntax;
+using BtLang.Emit.Btf;
 using BtLang.Emit.Llvm;
 using BtLang.Semantics.Binding;
 using BtLang.Semantics.Types;
@@ -114,68 +115,103 @@ internal sealed partial class ProgramGenerator
     }
 
     /// <summary>
-    /// A run-time needle: for each haystack position until its NUL, an inner loop compares until the needle's NUL
-    /// (found) or a mismatch. The verifier walks every step of both loops: the binder bounds capacity products.
+    /// A run-time needle: bpf_loop calls a callback for each haystack position until the haystack's NUL; the callback
+    /// compares the needle there with an inner bounded loop, until the needle's NUL (found) or a mismatch. The verifier
+    /// checks the callback once per call, not once per haystack position, so several such searches fit in one probe
+    /// (two nested inline loops were walked step by step and two of them could exceed the verifier's limits).
+    /// Haystack and needle are copied to the scratch area, where the callback finds them at fixed offsets.
     /// </summary>
     private LlvmValue EmitStrContainsLoops(LlvmValue haystack, int haystackCapacity, LlvmValue needle, int needleCapacity)
     {
         var found = StackSlot(I64, "strcontains_found");
-        var outerIndex = StackSlot(I64, "strcontains_i");
-        var innerIndex = StackSlot(I64, "strcontains_j");
         _b.Store(_c.ConstI64(0), found, 8);
-        _b.Store(_c.ConstI64(0), outerIndex, 8);
+        var search = NewBlock("strcontains_search");
         var empty = NewBlock("strcontains_empty");
-        var outerHead = NewBlock("strcontains_outer");
-        var outerBody = NewBlock("strcontains_outer_body");
-        var innerHead = NewBlock("strcontains_inner");
-        var innerBody = NewBlock("strcontains_inner_body");
-        var inside = NewBlock("strcontains_inside");
-        var innerCompare = NewBlock("strcontains_inner_compare");
-        var innerNext = NewBlock("strcontains_inner_next");
-        var outerNext = NewBlock("strcontains_outer_next");
-        var match = NewBlock("strcontains_match");
         var done = NewBlock("strcontains_done");
-
         var firstNeedle = _b.Load(I8, needle, 1);
-        _b.CondBr(_b.ICmp(LlvmIntPredicate.Equal, firstNeedle, _c.ConstI8(0)), match, empty);
+        _b.CondBr(_b.ICmp(LlvmIntPredicate.Equal, firstNeedle, _c.ConstI8(0)), empty, search);
+
         _b.PositionAtEnd(empty);
-        _b.Br(outerHead);
-
-        // for (i = 0; i < H && haystack[i] != 0; i++)
-        _b.PositionAtEnd(outerHead);
-        var i = _b.Load(I64, outerIndex, 8);
-        _b.Store(_c.ConstI64(0), innerIndex, 8);
-        _b.CondBr(_b.ICmp(LlvmIntPredicate.UnsignedLess, i, _c.ConstI64(haystackCapacity)), outerBody, done);
-        _b.PositionAtEnd(outerBody);
-        var h0 = _b.Load(I8, _b.Gep(I8, haystack, [i]), 1);
-        Likely(_b.CondBr(_b.ICmp(LlvmIntPredicate.Equal, h0, _c.ConstI8(0)), done, innerHead));
-
-        //   for (j = 0; j < N; j++) { if (needle[j] == 0) found; if (i + j >= H || haystack[i + j] != needle[j]) break; }
-        _b.PositionAtEnd(innerHead);
-        var j = _b.Load(I64, innerIndex, 8);
-        _b.CondBr(_b.ICmp(LlvmIntPredicate.UnsignedLess, j, _c.ConstI64(needleCapacity)), innerBody, match);
-        _b.PositionAtEnd(innerBody);
-        var n = _b.Load(I8, _b.Gep(I8, needle, [j]), 1);
-        var at = _b.Add(_b.Load(I64, outerIndex, 8), j);
-        Likely(_b.CondBr(_b.ICmp(LlvmIntPredicate.Equal, n, _c.ConstI8(0)), match, inside));
-        _b.PositionAtEnd(inside);
-        Likely(_b.CondBr(_b.ICmp(LlvmIntPredicate.UnsignedGreaterOrEqual, at, _c.ConstI64(haystackCapacity)), outerNext, innerCompare));
-        _b.PositionAtEnd(innerCompare);
-        var h = _b.Load(I8, _b.Gep(I8, haystack, [at]), 1);
-        Likely(_b.CondBr(_b.ICmp(LlvmIntPredicate.NotEqual, h, n), outerNext, innerNext));
-        _b.PositionAtEnd(innerNext);
-        _b.Store(_b.Add(j, _c.ConstI64(1)), innerIndex, 8);
-        _b.Br(innerHead);
-
-        _b.PositionAtEnd(outerNext);
-        _b.Store(_b.Add(_b.Load(I64, outerIndex, 8), _c.ConstI64(1)), outerIndex, 8);
-        _b.Br(outerHead);
-
-        _b.PositionAtEnd(match);
         _b.Store(_c.ConstI64(1), found, 8);
+        _b.Br(done);
+
+        _b.PositionAtEnd(search);
+        int haystackOffset = _scratchOffset;
+        var haystackCopy = Temp(haystackCapacity);
+        int needleOffset = _scratchOffset;
+        var needleCopy = Temp(needleCapacity);
+        CopyMemory(haystackCopy, haystack, _c.ConstI64(haystackCapacity), sourceAlignment: 1, destinationAlignment: 8);
+        CopyMemory(needleCopy, needle, _c.ConstI64(needleCapacity), sourceAlignment: 1, destinationAlignment: 8);
+        var callback = EmitStrContainsCallback(haystackOffset, haystackCapacity, needleOffset, needleCapacity);
+        Helper((BpfHelper)LoopHelper, I64, _c.ConstI32(haystackCapacity), callback, found, _c.ConstI64(0));
         _b.Br(done);
 
         _b.PositionAtEnd(done);
         return _b.Load(I64, found, 8);
+    }
+
+    /// <summary>
+    /// <c>static long cb(u64 i, u64 *found)</c>: stops (returns 1) at the haystack's NUL or on a match (setting *found),
+    /// goes on (returns 0) after a mismatch at position i.
+    /// </summary>
+    private LlvmValue EmitStrContainsCallback(int haystackOffset, int haystackCapacity, int needleOffset, int needleCapacity)
+    {
+        var callback = BpfCallbacks.DefineLoopCallback(_m, $"{_name}_strcontains{_callbackCount++}");
+        using var b = _m.CreateBuilder();
+        var function = callback.Function;
+        var i = function.GetParam(0);
+        b.PositionAtEnd(callback.Entry);
+        var zero = b.Alloca(I32, "zero");
+        var innerIndex = b.Alloca(I64, "j");
+        b.Store(_c.ConstI32(0), zero, 4);
+        b.Store(_c.ConstI64(0), innerIndex, 8);
+        var stop = _m.AppendBlock(function, "stop");
+        var next = _m.AppendBlock(function, "next");
+        var match = _m.AppendBlock(function, "match");
+        var haveScratch = _m.AppendBlock(function, "have_scratch");
+        var inRange = _m.AppendBlock(function, "in_range");
+        var innerHead = _m.AppendBlock(function, "inner");
+        var innerBody = _m.AppendBlock(function, "inner_body");
+        var inside = _m.AppendBlock(function, "inside");
+        var compare = _m.AppendBlock(function, "compare");
+        var innerNext = _m.AppendBlock(function, "inner_next");
+
+        var scratch = b.CallHelper((int)BpfHelper.MapLookupElem, Ptr, [_gen.Scratch, zero]);
+        b.CondBr(b.ICmp(LlvmIntPredicate.Equal, scratch, _c.Null), stop, haveScratch);
+
+        // if (i >= H || haystack[i] == 0) stop;
+        b.PositionAtEnd(haveScratch);
+        var haystack = b.ByteOffset(scratch, haystackOffset);
+        var needle = b.ByteOffset(scratch, needleOffset);
+        b.CondBr(b.ICmp(LlvmIntPredicate.UnsignedLess, i, _c.ConstI64(haystackCapacity)), inRange, stop);
+        b.PositionAtEnd(inRange);
+        var h0 = b.Load(I8, b.Gep(I8, haystack, [i]), 1);
+        b.CondBr(b.ICmp(LlvmIntPredicate.Equal, h0, _c.ConstI8(0)), stop, innerHead);
+
+        // for (j = 0; j < N; j++) { if (needle[j] == 0) match; if (i + j >= H || haystack[i + j] != needle[j]) next; }
+        b.PositionAtEnd(innerHead);
+        var j = b.Load(I64, innerIndex, 8);
+        b.CondBr(b.ICmp(LlvmIntPredicate.UnsignedLess, j, _c.ConstI64(needleCapacity)), innerBody, match);
+        b.PositionAtEnd(innerBody);
+        var n = b.Load(I8, b.Gep(I8, needle, [j]), 1);
+        var at = b.Add(i, j);
+        b.CondBr(b.ICmp(LlvmIntPredicate.Equal, n, _c.ConstI8(0)), match, inside);
+        b.PositionAtEnd(inside);
+        b.CondBr(b.ICmp(LlvmIntPredicate.UnsignedGreaterOrEqual, at, _c.ConstI64(haystackCapacity)), next, compare);
+        b.PositionAtEnd(compare);
+        var h = b.Load(I8, b.Gep(I8, haystack, [at]), 1);
+        b.CondBr(b.ICmp(LlvmIntPredicate.NotEqual, h, n), next, innerNext);
+        b.PositionAtEnd(innerNext);
+        b.Store(b.Add(j, _c.ConstI64(1)), innerIndex, 8);
+        b.Br(innerHead);
+
+        b.PositionAtEnd(match);
+        b.Store(_c.ConstI64(1), callback.Context, 8);
+        b.Ret(_c.ConstI64(1));
+        b.PositionAtEnd(stop);
+        b.Ret(_c.ConstI64(1));
+        b.PositionAtEnd(next);
+        b.Ret(_c.ConstI64(0));
+        return function;
     }
 }

@@ -14,6 +14,7 @@ public sealed class LanguageFunctionEmissionTests
         "tracepoint:syscalls:sys_enter_openat { @[strcontains(str(args.filename), \"/lib\")] = count(); }",
         "tracepoint:syscalls:sys_enter_openat { @[strcontains(str(args.filename), str(args.filename, 31))] = count(); }",
         "tracepoint:syscalls:sys_enter_openat { @[strcontains(str(args.filename, 255), str(args.filename, 127))] = count(); }",
+        "tracepoint:syscalls:sys_enter_openat { @a[strcontains(str(args.filename, 255), str(args.filename, 127))] = count(); @b[strcontains(str(args.filename, 255), str(args.filename, 127))] = count(); $n = \"lib\"; @c = strcontains(comm, $n); }",
         "tracepoint:syscalls:sys_exit_openat { @[strerror(-args.ret)] = count(); printf(\"%s\\n\", strerror(2)); }",
         "tracepoint:syscalls:sys_enter_write* { @[probe, args.fd] = count(); }",
         "tracepoint:syscalls:sys_enter_recv* { @[args.flags] = count(); }",
