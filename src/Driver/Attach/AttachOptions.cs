@@ -16,6 +16,12 @@ public sealed record AttachOptions
 
     public MissingProbePolicy MissingProbes { get; init; } = MissingProbePolicy.Error;
 
+    /// <summary>
+    /// The <c>cpp_demangle</c> config: whether uprobe function names and wildcards also match C++ functions by their
+    /// demangled names (<c>app::compute*</c>). When false only the symbol table's (mangled) names match, as in bpftrace.
+    /// </summary>
+    public bool CppDemangle { get; init; } = true;
+
     /// <summary>Threads used to detach links in parallel (detaching waits for RCU grace periods, not for CPU).</summary>
     public int DetachParallelism { get; init; } = 64;
 

@@ -234,7 +234,7 @@ public sealed class ProbeAttacher
         ulong address;
         if (function is not null)
         {
-            if (UprobeTargets.FindFunction(path, function) is not { } functionAddress)
+            if (UprobeTargets.FindFunction(path, function, _options.CppDemangle) is not { } functionAddress)
             {
                 return AttachResult.Failure(SymbolNotFound(point, function, path), isMissingProbe: true);
             }
@@ -290,7 +290,7 @@ public sealed class ProbeAttacher
     private AttachResult AttachUprobeMatching(AttachRequest request, string path, string pattern)
     {
         var point = request.Point;
-        var names = UprobeTargets.MatchFunctions(path, pattern); // C++ symbols also by their demangled names
+        var names = UprobeTargets.MatchFunctions(path, pattern, _options.CppDemangle); // C++ symbols also by their demangled names unless cpp_demangle=0
         if (names.Count == 0)
         {
             return AttachResult.Failure(SymbolNotFound(point, pattern, path), isMissingProbe: true);

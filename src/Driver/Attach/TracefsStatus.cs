@@ -7,4 +7,9 @@ namespace BtLang.Driver.Attach;
 public sealed record TracefsStatus(string? Path, bool MountedByUs, string? Error)
 {
     public bool IsAvailable => Path is not null;
+
+    /// <summary>One human line for <c>-v</c>: <c>/sys/kernel/tracing</c>, <c>/sys/kernel/tracing (mounted by btlang)</c> or <c>unavailable: why</c>.</summary>
+    public string Describe() => Path is null
+        ? $"unavailable: {Error ?? "unknown reason"}"
+        : MountedByUs ? $"{Path} (mounted by btlang)" : Path;
 }

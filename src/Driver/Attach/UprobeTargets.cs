@@ -55,9 +55,10 @@ public static class UprobeTargets
 
     /// <summary>
     /// The virtual address of function <paramref name="name"/> in an ELF64 file (.symtab, then .dynsym), or null
-    /// when it has no such defined function.
+    /// when it has no such defined function. With <paramref name="demangled"/> a C++ function is also found by its
+    /// demangled name.
     /// </summary>
-    public static ulong? FindFunction(string path, string name)
+    public static ulong? FindFunction(string path, string name, bool demangled = true)
     {
         try
         {
@@ -85,15 +86,16 @@ public static class UprobeTargets
         {
         }
 
-        return FindDemangledFunction(path, name);
+        return demangled ? FindDemangledFunction(path, name) : null;
     }
 
     /// <summary>
     /// The names (as in the symbol table, i.e. mangled) of the functions of <paramref name="path"/> that match the
     /// wildcard <paramref name="pattern"/> by their own name or, for C++, by their demangled name with or without its
-    /// parameters (<c>app::compute*</c> matches <c>_ZN3app7computeEli</c>), like bpftrace.
+    /// parameters (<c>app::compute*</c> matches <c>_ZN3app7computeEli</c>), like bpftrace; only by their own name
+    /// when <paramref name="demangled"/> is false (<c>cpp_demangle = 0</c>).
     /// </summary>
-    public static IReadOnlyList<string> MatchFunctions(string path, string pattern)
+    public static IReadOnlyList<string> MatchFunctions(string path, string pattern, bool demangled = true)
     {
         if (!BtLang.Semantics.ProbeCatalog.Elf.ElfBinary.TryLoad(path, out var binary, out _))
         {
@@ -102,7 +104,7 @@ public static class UprobeTargets
 
         var matcher = BtLang.Semantics.ProbeCatalog.Wildcards.WildcardPattern.Parse(pattern);
         return binary.FunctionNames
-            .Where(n => matcher.IsMatch(n) || Demangled(n).Any(matcher.IsMatch))
+            .Where(n => matcher.IsMatch(n) || (demangled && Demangled(n).Any(matcher.IsMatch)))
             .Distinct(StringComparer.Ordinal)
             .ToList();
     }

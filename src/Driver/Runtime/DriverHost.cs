@@ -346,6 +346,7 @@ internal sealed class DriverHost : IDriverHost
             Errors = _errors,
             Quiet = options.Quiet,
             Verbose = options.Verbose,
+            NoWarnings = options.Warnings == WarningLevel.None,
             DryRun = options.DryRun,
             AllowUnsafe = options.Unsafe,
             NotifyAttached = options.NotifyProbesAttached,
@@ -358,6 +359,7 @@ internal sealed class DriverHost : IDriverHost
                 MissingProbesMode.Warn => MissingProbePolicy.Warn,
                 _ => MissingProbePolicy.Error,
             },
+            CppDemangle = config.CppDemangle,
         });
         int code = session.Run();
         writer.Flush();

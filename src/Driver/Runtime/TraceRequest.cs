@@ -19,6 +19,9 @@ internal sealed record TraceRequest
 
     public bool Verbose { get; init; }
 
+    /// <summary><c>--no-warnings</c>: warnings found while running (skipped probes, full maps) are not printed.</summary>
+    public bool NoWarnings { get; init; }
+
     /// <summary>Load and check every attach point, attach nothing, then exit.</summary>
     public bool DryRun { get; init; }
 
@@ -34,6 +37,9 @@ internal sealed record TraceRequest
     public string? ChildCommand { get; init; }
 
     public MissingProbePolicy MissingProbes { get; init; } = MissingProbePolicy.Error;
+
+    /// <summary>The <c>cpp_demangle</c> config (see <see cref="Attach.AttachOptions.CppDemangle"/>).</summary>
+    public bool CppDemangle { get; init; } = true;
 
     /// <summary>Size of the buffer that captures a verifier log on load failure.</summary>
     public int LogSize { get; init; } = 1_000_000;

@@ -36,7 +36,7 @@ internal sealed partial class TraceSession
         }
 
         var metadata = _request.Metadata;
-        var attacher = new ProbeAttacher(new AttachOptions { Pid = _request.Pid, MissingProbes = _request.MissingProbes });
+        var attacher = new ProbeAttacher(new AttachOptions { Pid = _request.Pid, MissingProbes = _request.MissingProbes, CppDemangle = _request.CppDemangle });
         foreach (var probe in metadata.Probes)
         {
             foreach (var point in probe.AttachPoints)
@@ -54,7 +54,7 @@ internal sealed partial class TraceSession
             var status = Tracefs.Ensure();
             if (_request.Verbose)
             {
-                _errors.WriteLine($"tracefs: {status}");
+                _errors.WriteLine($"tracefs: {status.Describe()}");
             }
 
             if (!status.IsAvailable && Tracefs.EnsureDiagnostic() is { } unavailable)
@@ -162,7 +162,7 @@ internal sealed partial class TraceSession
             }
 
             var result = attacher.AttachMany(requests);
-            foreach (var diagnostic in result.Diagnostics)
+            foreach (var diagnostic in result.Diagnostics.Where(d => d.IsError || !_request.NoWarnings))
             {
                 _errors.Write(DiagnosticFormatter.Format(diagnostic));
             }
@@ -416,7 +416,7 @@ internal sealed partial class TraceSession
             }
 
             int keys = maps.EntriesAtLastRead(map) ?? bpfMap.GetKeys().Count;
-            if (keys >= bpfMap.MaxEntries)
+            if (keys >= bpfMap.MaxEntries && !_request.NoWarnings)
             {
                 _errors.WriteLine($"WARNING: map full: {map.Name} reached its {bpfMap.MaxEntries} entries, so new keys were dropped; raise max_map_keys (config = {{ max_map_keys = N }} or BPFTRACE_MAX_MAP_KEYS)");
             }

@@ -357,7 +357,7 @@ internal sealed class CodeGenerator : IDisposable
     private IEnumerable<AttachPoint> ExpandForProbeName(AttachPoint point) =>
         point.Provider == ProbeProviderKind.Tracepoint
             ? ExpandTracepointWildcard(point)
-            : ProbeNameExpansion.ExpandUserProbe(point, _compilation.Options.Catalog ?? BtLang.Semantics.ProbeCatalog.SystemProbeCatalog.Shared);
+            : ProbeNameExpansion.ExpandUserProbe(point, _compilation.Options.Catalog ?? BtLang.Semantics.ProbeCatalog.SystemProbeCatalog.Shared, _program.Settings.CppDemangle);
 
     /// <summary>The tracepoints a wildcard tracepoint attach point matches (from the probe catalog); other points as they are.</summary>
     private IEnumerable<AttachPoint> ExpandTracepointWildcard(AttachPoint point)

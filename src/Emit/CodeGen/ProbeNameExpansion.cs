@@ -14,8 +14,10 @@ namespace BtLang.Emit.CodeGen;
 /// </summary>
 internal static class ProbeNameExpansion
 {
-    /// <summary>The expanded points of a uprobe/uretprobe/usdt point; any other point, or one that matches nothing (attaching reports it), as it is.</summary>
-    public static IReadOnlyList<AttachPoint> ExpandUserProbe(AttachPoint point, IProbeCatalog catalog)
+    /// <summary>The expanded points of a uprobe/uretprobe/usdt point; any other point, or one that matches nothing (attaching reports it), as it is.
+    /// With <paramref name="demangled"/> (the <c>cpp_demangle</c> config, default on) a uprobe wildcard also matches C++
+    /// functions by their demangled name (<c>app::compute*</c>), and the point is named by the matched symbol, as bpftrace does.</summary>
+    public static IReadOnlyList<AttachPoint> ExpandUserProbe(AttachPoint point, IProbeCatalog catalog, bool demangled = true)
     {
         if (point.Provider is not (ProbeProviderKind.Uprobe or ProbeProviderKind.Uretprobe or ProbeProviderKind.Usdt) ||
             string.IsNullOrEmpty(point.Target) || AttachPoint.ContainsWildcard(point.Target) ||
@@ -61,7 +63,7 @@ internal static class ProbeNameExpansion
             return [point];
         }
 
-        var functions = ProbeMatcher.MatchFunctions(elf, point.Function).Select(f => f.Name).ToList();
+        var functions = ProbeMatcher.MatchFunctions(elf, point.Function, demangled).Select(f => f.Name).ToList();
         return functions.Count == 0
             ? [point]
             : functions.Select(name => point with { Target = path, Function = name, HasWildcard = false, Text = $"{provider}:{path}:{name}" }).ToList();

@@ -45,6 +45,47 @@ public sealed class CommandLineProbeTests
     }
 
     [KernelFact]
+    public void NoWarningsSilencesTheMissingProbeWarningOfTheAttacher()
+    {
+        var before = KernelFacts.LoadedPrograms();
+        string script = "config = { missing_probes = warn }\n" +
+            $"uprobe:{Workload.Path}:bt_no_such_function {{ @missing = count(); }}\n" +
+            "interval:ms:100 { exit(); }";
+        var (code, _, stderr) = BtlangProcess.Run("--no-warnings", "-e", script);
+        Assert.True(code == 0, stderr);
+        Assert.DoesNotContain("WARNING", stderr);
+        Assert.DoesNotContain("bt_no_such_function", stderr);
+        Leaks.AssertNoneSince(before, Leaks.ProgramTypesOf(script));
+    }
+
+    [KernelFact]
+    public void VerboseNamesTracefsInAHumanLine()
+    {
+        var (code, _, stderr) = BtlangProcess.Run("-v", "--dry-run", "-e", "tracepoint:syscalls:sys_enter_getpid { @ = count(); }");
+        Assert.True(code == 0, stderr);
+        string line = stderr.Split('\n').Single(l => l.StartsWith("tracefs: ", StringComparison.Ordinal));
+        Assert.Matches(@"^tracefs: /\S+( \(mounted by btlang\))?$", line);
+    }
+
+    [KernelFact]
+    public void CppDemangleOffMatchesOnlyMangledNames()
+    {
+        // With cpp_demangle = 0 the demangled pattern matches nothing (skipped with a warning); the mangled one still attaches.
+        var before = KernelFacts.LoadedPrograms();
+        string binary = CxxWorkload.Path;
+        string script = "config = { cpp_demangle = 0; missing_probes = warn }\n" +
+            $"uprobe:{binary}:app::compute* {{ @demangled = count(); }}\n" +
+            $"uprobe:{binary}:_ZN3app7compute* {{ @mangled = count(); }}";
+        var (code, stdout, stderr) = BtlangProcess.Run("-e", script, "-c", $"{binary} 3");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("WARNING: ", stderr);
+        Assert.Contains("app::compute*", stderr);
+        Assert.Contains("@mangled: 3\n", stdout);
+        Assert.DoesNotContain("@demangled", stdout);
+        Leaks.AssertNoneSince(before, Leaks.ProgramTypesOf(script));
+    }
+
+    [KernelFact]
     public void ChildCommandThatDoesNotExistIsOneClearError()
     {
         string missing = Path.Combine(Path.GetTempPath(), "btlang-no-such-command-" + Guid.NewGuid().ToString("N"));

@@ -427,6 +427,16 @@ public sealed class ProviderTests
     }
 
     [KernelFact]
+    public void ProbeBuiltinNamesTheMatchedSymbolOfADemangledWildcard()
+    {
+        // bpftrace 0.17 on the same fixture prints the mangled name of the one match: uprobe:BIN:_ZN3app7computeEli.
+        string binary = CxxWorkload.Path;
+        var (code, stdout, stderr) = RunChecked("-e", $"uprobe:{binary}:app::compute* {{ printf(\"name %s\\n\", probe); }}", "-c", $"{binary} 1");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(new[] { $"name uprobe:{binary}:_ZN3app7computeEli" }, Lines(stdout, "name "));
+    }
+
+    [KernelFact]
     public void ProbeBuiltinNamesEveryProviderLikeBpftrace()
     {
         // bpftrace 0.17 prints the same names for BEGIN, END, interval, profile and tracepoint (it cannot run the
