@@ -7,21 +7,29 @@ using BtLang.Syntax;
 namespace BtLang.Semantics;
 
 /// <summary>
-/// An immutable compilation of one script: its syntax tree and options. Binding happens lazily, once, on first
-/// use; <see cref="GetDiagnostics"/> returns the syntax and semantic diagnostics in source order.
+/// An immutable compilation of one script: its syntax tree, the trees of the scripts it imports (read from disk,
+/// relative to the script's <see cref="SyntaxTree.FilePath"/>, on first use) and options. Binding happens lazily, once,
+/// on first use; <see cref="GetDiagnostics"/> returns the syntax and semantic diagnostics of every tree, the main
+/// script's first, each in source order.
 /// </summary>
 public sealed class Compilation
 {
     private readonly Lazy<BindingResult> _binding;
+    private readonly Lazy<ImportSet> _imports;
 
     private Compilation(SyntaxTree tree, CompilationOptions options)
     {
         SyntaxTree = tree;
         Options = options;
-        _binding = new Lazy<BindingResult>(() => Binder.Bind(tree, options), LazyThreadSafetyMode.ExecutionAndPublication);
+        _imports = new Lazy<ImportSet>(() => ImportSet.Resolve(tree), LazyThreadSafetyMode.ExecutionAndPublication);
+        _binding = new Lazy<BindingResult>(() => Binder.Bind(tree, _imports.Value, options), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
+    /// <summary>The main script.</summary>
     public SyntaxTree SyntaxTree { get; }
+
+    /// <summary>The main script followed by the scripts it imports (directly or through other imports), each once.</summary>
+    public ImmutableArray<SyntaxTree> SyntaxTrees => _imports.Value.Trees.Insert(0, SyntaxTree);
 
     public CompilationOptions Options { get; }
 
@@ -44,10 +52,14 @@ public sealed class Compilation
     public ImmutableArray<Diagnostic> GetDiagnostics(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var syntax = SyntaxTree.GetDiagnostics();
+        var trees = SyntaxTrees;
+        var syntax = trees.SelectMany(t => t.GetDiagnostics());
         var semantic = Binding.Program.Diagnostics;
-        return syntax.AddRange(semantic)
-            .OrderBy(d => d.Location.Span.Start)
+        // Main script first, then the imported files in import order; a diagnostic without a file goes with the main script.
+        int FileOrder(Diagnostic d) => Math.Max(0, trees.IndexOf(trees.FirstOrDefault(t => t.FilePath == d.Location.Path && d.Location.IsInSource) ?? SyntaxTree));
+        return syntax.Concat(semantic)
+            .OrderBy(FileOrder)
+            .ThenBy(d => d.Location.Span.Start)
             .ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToImmutableArray();
     }

@@ -43,6 +43,8 @@ public static class SemanticDiagnostics
     public static readonly DiagnosticDescriptor StrContainsTooLarge = Error("BT1050", "strcontains() search too large to verify", "strcontains() searching a string[{0}] for a string[{1}] needs more loop steps than the BPF verifier accepts");
     public static readonly DiagnosticDescriptor AddressOfInvalid = Error("BT1051", "Address of a value that has none", "Cannot take the address of {0}");
     public static readonly DiagnosticDescriptor ImportNotSupported = Error("BT1052", "import of this kind is not supported", "{0}");
+    public static readonly DiagnosticDescriptor ImportNotFound = Error("BT1053", "Imported file not found", "{0}");
+    public static readonly DiagnosticDescriptor ImportedConfig = Error("BT1054", "config block in an imported script", "invalid `config` within import: config blocks cannot be merged; set it in the main script");
 
     public static readonly DiagnosticDescriptor ForNotIterable = Error("BT1060", "for over something that is not a map or a range", "Loop expression must be a map or a range, e.g. for ($kv : @map) or for ($i : 0..10)");
     public static readonly DiagnosticDescriptor ForMapValueType = Error("BT1061", "for over a map whose values cannot be iterated", "Loop expression does not support type: {0}");

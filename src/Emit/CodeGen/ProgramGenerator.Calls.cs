@@ -117,8 +117,9 @@ internal sealed partial class ProgramGenerator
 
     private string LocationText(BoundNode node)
     {
-        var span = Location(node.Syntax).GetLineSpan();
-        return $"{_gen.SyntaxTree.FilePath}:{span.Start.Line + 1}:{span.Start.Character + 1}-{span.End.Character + 1}";
+        var location = Location(node.Syntax);
+        var span = location.GetLineSpan();
+        return $"{location.Path}:{span.Start.Line + 1}:{span.Start.Character + 1}-{span.End.Character + 1}";
     }
 
     /// <summary>The runtime type of one printed argument; strftime carries its format and cgroup_path its filter in the type.</summary>

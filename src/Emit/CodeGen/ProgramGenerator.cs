@@ -142,15 +142,18 @@ internal sealed partial class ProgramGenerator
 
     // ----- locations -----
 
-    private int LineOf(SyntaxNode node) => _gen.SyntaxTree.Text.Lines.GetLinePosition(node.Span.Start).Line + 1;
+    // A probe or macro of an imported script is located in that script's tree, not the main one.
+    private SyntaxTree TreeOf(SyntaxNode node) => node.SyntaxTree ?? _gen.SyntaxTree;
+
+    private int LineOf(SyntaxNode node) => TreeOf(node).Text.Lines.GetLinePosition(node.Span.Start).Line + 1;
 
     private void SetLocation(SyntaxNode node)
     {
-        var position = _gen.SyntaxTree.Text.Lines.GetLinePosition(node.Span.Start);
+        var position = TreeOf(node).Text.Lines.GetLinePosition(node.Span.Start);
         _b.SetLocation(position.Line + 1, position.Character + 1, _program.Subprogram);
     }
 
-    private Location Location(SyntaxNode node) => _gen.SyntaxTree.GetLocation(node.Span);
+    private Location Location(SyntaxNode node) => TreeOf(node).GetLocation(node.Span);
 
     private void NotSupported(SyntaxNode node, string what) => _gen.Report(EmitDiagnostics.NotSupported, Location(node), what);
 

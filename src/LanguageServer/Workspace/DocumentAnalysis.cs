@@ -217,6 +217,7 @@ public sealed class DocumentAnalysis
         // diagnostics still show.
         if (Model is null)
             return Tree.GetDiagnostics();
-        return Compilation.GetDiagnostics();
+        // Diagnostics of imported scripts belong to those files, not to this document's ranges.
+        return Compilation.GetDiagnostics().Where(d => !d.Location.IsInSource || d.Location.Path == Tree.FilePath).ToImmutableArray();
     }
 }

@@ -6,27 +6,19 @@ namespace BtLang.Semantics.Binding;
 internal sealed partial class Binder
 {
     /// <summary>
-    /// bpftrace 0.26 imports C headers (<c>import "x.h"</c>, read like <c>--include</c>), other bpftrace scripts,
-    /// BPF C sources and directories of them. BtLang reads headers; the other kinds are errors (BT1052) that say so,
-    /// rather than being ignored.
+    /// C definitions and preprocessor lines of imported scripts are not read (the C parser reads the main script's);
+    /// an error says so rather than the types going missing later. <see cref="ImportSet"/> resolves the imports themselves.
     /// </summary>
-    private void CheckImports(CompilationUnitSyntax root)
+    private void CheckImportedCDefinitions()
     {
-        foreach (var import in root.Members.OfType<ImportSyntax>())
+        foreach (var tree in _imports.Trees)
         {
-            string path = import.Path.ValueText;
-            if (path.Length == 0 || IsHeader(path))
+            foreach (var member in tree.GetRoot().Members.Where(m => m is PreprocessorDirectiveSyntax or CDefinitionSyntax))
             {
-                continue; // a missing path was reported by the parser; headers are read with the C definitions
+                Report(Diagnostics.Diagnostic.Create(SemanticDiagnostics.ImportNotSupported, Loc(member),
+                        "C definitions in an imported script are not supported yet")
+                    .WithHint("put them in a header and import it: import \"file.h\";"));
             }
-
-            string what = path.EndsWith(".bt", StringComparison.Ordinal)
-                ? $"import \"{path}\": importing bpftrace scripts is not supported yet; copy its macros, maps and probes into this script"
-                : path.EndsWith(".c", StringComparison.Ordinal)
-                    ? $"import \"{path}\": BPF C sources cannot be imported; BtLang compiles only bpftrace scripts"
-                    : $"import \"{path}\": importing a directory is not supported yet; import its .h files one by one";
-            Report(Diagnostics.Diagnostic.Create(SemanticDiagnostics.ImportNotSupported, Loc(import), what)
-                .WithHint("C headers can be imported: import \"file.h\";"));
         }
     }
 

@@ -22,10 +22,10 @@ internal sealed partial class Binder
     /// <summary>The map a token names, seen through the macro parameters in scope.</summary>
     private string MapName(SyntaxToken token) => _mapAliases.TryGetValue(token.Text, out var alias) ? alias : token.Text;
 
-    private void CollectMacros(CompilationUnitSyntax root)
+    private void CollectMacros(IEnumerable<CompilationUnitSyntax> roots)
     {
         _macros = new Dictionary<string, MacroDefinitionSyntax>(StringComparer.Ordinal);
-        foreach (var macro in root.Members.OfType<MacroDefinitionSyntax>())
+        foreach (var macro in roots.SelectMany(r => r.Members).OfType<MacroDefinitionSyntax>())
         {
             string name = macro.Identifier.Text;
             if (!_macros.TryAdd(name, macro))

@@ -20,6 +20,7 @@ internal sealed partial class Binder
     private const int MaxPasses = 4;
 
     private readonly SyntaxTree _tree;
+    private readonly ImportSet _imports;
     private readonly CompilationOptions _options;
     private readonly Dictionary<string, MapInfo> _maps;
     private readonly bool _report;
@@ -44,9 +45,10 @@ internal sealed partial class Binder
 
     private readonly CDefinitions.CDeclarations _c;
 
-    private Binder(SyntaxTree tree, CompilationOptions options, Dictionary<string, MapInfo> maps, bool report, CDefinitions.CDeclarations c)
+    private Binder(SyntaxTree tree, ImportSet imports, CompilationOptions options, Dictionary<string, MapInfo> maps, bool report, CDefinitions.CDeclarations c)
     {
         _tree = tree;
+        _imports = imports;
         _options = options;
         _maps = maps;
         _report = report;
@@ -54,14 +56,21 @@ internal sealed partial class Binder
     }
 
     /// <summary>Binds <paramref name="tree"/> and returns the program plus what the semantic model needs.</summary>
-    public static BindingResult Bind(SyntaxTree tree, CompilationOptions options, CancellationToken cancellationToken = default)
+    public static BindingResult Bind(SyntaxTree tree, CompilationOptions options, CancellationToken cancellationToken = default) =>
+        Bind(tree, ImportSet.Empty, options, cancellationToken);
+
+    /// <summary>
+    /// Binds <paramref name="tree"/> with the scripts it imports: their macros, map declarations and probes are part
+    /// of the program (after the main script's), as in bpftrace.
+    /// </summary>
+    public static BindingResult Bind(SyntaxTree tree, ImportSet imports, CompilationOptions options, CancellationToken cancellationToken = default)
     {
         var maps = new Dictionary<string, MapInfo>(StringComparer.Ordinal);
-        var c = ReadCDefinitions(tree, options, out var cDiagnostics);
+        var c = ReadCDefinitions(tree, imports, options, out var cDiagnostics);
         for (int pass = 1; ; pass++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var binder = new Binder(tree, options, maps, report: false, c);
+            var binder = new Binder(tree, imports, options, maps, report: false, c);
             binder.BindProgram();
             if (!binder._mapsChanged || pass == MaxPasses)
             {
@@ -69,8 +78,9 @@ internal sealed partial class Binder
             }
         }
 
-        var final = new Binder(tree, options, maps, report: true, c);
+        var final = new Binder(tree, imports, options, maps, report: true, c);
         final._diagnostics.AddRange(cDiagnostics);
+        final._diagnostics.AddRange(imports.Diagnostics);
         var program = final.BindProgram();
         return new BindingResult(program, final._boundNodes, final._references.ToImmutableArray());
     }
@@ -78,13 +88,18 @@ internal sealed partial class Binder
     private BoundProgram BindProgram()
     {
         var root = _tree.GetRoot();
+        var roots = _imports.Trees.Select(t => t.GetRoot()).Prepend(root).ToList();
         _settings = BindSettings(root);
-        CollectMacros(root);
-        BindMapDeclarations(root);
-        CheckImports(root);
+        CollectMacros(roots);
+        foreach (var unit in roots)
+        {
+            BindMapDeclarations(unit);
+        }
+
+        CheckImportedCDefinitions();
 
         var probes = ImmutableArray.CreateBuilder<BoundProbe>();
-        foreach (var member in root.Members)
+        foreach (var member in roots.SelectMany(r => r.Members))
         {
             if (member is ProbeSyntax probe)
             {
@@ -293,11 +308,11 @@ internal sealed partial class Binder
     private bool ProviderAllows(Func<ProbeProviderKind, bool> test) => _provider is not { } provider || test(provider);
 
     /// <summary>The script's C definitions (libclang), read once per binding; empty when the script has none.</summary>
-    private static CDefinitions.CDeclarations ReadCDefinitions(SyntaxTree tree, CompilationOptions options, out ImmutableArray<Diagnostic> diagnostics)
+    private static CDefinitions.CDeclarations ReadCDefinitions(SyntaxTree tree, ImportSet imports, CompilationOptions options, out ImmutableArray<Diagnostic> diagnostics)
     {
         diagnostics = ImmutableArray<Diagnostic>.Empty;
         var root = tree.GetRoot();
-        var includeFiles = options.IncludeFiles.AddRange(ImportedHeaders(tree));
+        var includeFiles = options.IncludeFiles.AddRange(imports == ImportSet.Empty ? ImportedHeaders(tree) : imports.Headers);
         if (!options.ReadCDefinitions || (!CDefinitions.CDeclarations.HasCParts(root) && includeFiles.IsEmpty))
         {
             return CDefinitions.CDeclarations.Empty;
@@ -332,9 +347,10 @@ internal sealed partial class Binder
         // Reads of maps never assigned are reported where they are read (see BindMapRead).
     }
 
-    private Location Loc(SyntaxNode node) => _tree.GetLocation(node.Span);
+    // A node of an imported script is located in that script's file.
+    private Location Loc(SyntaxNode node) => (node.SyntaxTree ?? _tree).GetLocation(node.Span);
 
-    private Location Loc(SyntaxToken token) => _tree.GetLocation(token.Span);
+    private Location Loc(SyntaxToken token) => (token.SyntaxTree ?? _tree).GetLocation(token.Span);
 
     private Location Loc(TextSpan span) => _tree.GetLocation(span);
 

@@ -1,17 +1,21 @@
 using System.Diagnostics;
 using BtLang.Driver.Cli;
+using BtLang.Driver.Tests.Fixtures;
 
 namespace BtLang.Driver.Tests.Cli;
 
 /// <summary>Runs the built <c>btlang</c> executable (copied next to the tests) for the paths that need no kernel.</summary>
 public sealed class BtlangProcessTests
 {
-    private static (int ExitCode, string Stdout, string Stderr) RunBtlang(params string[] args)
+    private static (int ExitCode, string Stdout, string Stderr) RunBtlang(params string[] args) => RunBtlangIn(null, args);
+
+    private static (int ExitCode, string Stdout, string Stderr) RunBtlangIn(string? workingDirectory, params string[] args)
     {
         var executable = Path.Combine(AppContext.BaseDirectory, "btlang");
         Assert.True(File.Exists(executable), $"{executable} was not built");
         var start = new ProcessStartInfo(executable)
         {
+            WorkingDirectory = workingDirectory ?? string.Empty,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
@@ -94,5 +98,46 @@ public sealed class BtlangProcessTests
         Assert.Equal(1, code);
         Assert.Empty(stdout);
         Assert.StartsWith("ERROR: USAGE: filename or -e 'program' required.\n", stderr);
+    }
+
+    [RootFact]
+    public void ImportedScriptRunsWithTheMainOne()
+    {
+        // main.bt imports lib/hello.bt: its BEGIN probe runs first (it is part of the program), then main's exits.
+        var dir = Directory.CreateTempSubdirectory("btlang-import-run-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir, "lib"));
+            File.WriteAllText(Path.Combine(dir, "lib", "hello.bt"), "macro greeting() { \"from import\" }\nBEGIN { printf(\"hello %s\\n\", greeting()); }\n");
+            File.WriteAllText(Path.Combine(dir, "main.bt"), "import \"lib/hello.bt\";\nBEGIN { printf(\"main\\n\"); exit(); }\n");
+            var (code, stdout, stderr) = RunBtlangIn(dir, "main.bt");
+            Assert.True(code == 0, stderr);
+            Assert.Contains("Attached 2 probes", stderr);
+            Assert.StartsWith("main\nhello from import\n", stdout);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ErrorInAnImportedScriptNamesThatFile()
+    {
+        var dir = Directory.CreateTempSubdirectory("btlang-import-error-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir, "lib"));
+            File.WriteAllText(Path.Combine(dir, "lib", "helpers.bt"), "BEGIN\n{\n  $x = $nope;\n}\n");
+            File.WriteAllText(Path.Combine(dir, "main.bt"), "import \"lib/helpers.bt\";\nBEGIN { exit(); }\n");
+            var (code, stdout, stderr) = RunBtlangIn(dir, "main.bt");
+            Assert.Equal(1, code);
+            Assert.Empty(stdout);
+            Assert.StartsWith("lib/helpers.bt:3:8-13: ERROR: ", stderr);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 }

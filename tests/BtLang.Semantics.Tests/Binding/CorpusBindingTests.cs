@@ -9,7 +9,6 @@ public sealed class CorpusBindingTests
     /// <summary>Scripts using constructs the binder does not support yet, each with the reason.</summary>
     private static readonly Dictionary<string, string> KnownGaps = new(StringComparer.Ordinal)
     {
-        ["imports.bt"] = "import of .bt scripts, .bpf.c sources and directories is not supported (BT1052); types.h does not exist",
     };
 
     public static TheoryData<string> Scripts()

@@ -17,9 +17,9 @@ public sealed class LanguageFunctionBindingTests
     [InlineData("tracepoint:syscalls:sys_enter_openat { override(1); }", "BT1009", "override")]
     [InlineData("BEGIN { @m = macaddr(\"abc\"); }", "BT1023", "\"abc\"")]
     [InlineData("BEGIN { print(cgroup_path(cgroup, 1)); }", "BT1018", "1")]
-    [InlineData("import \"lib/helpers.bt\"; BEGIN { }", "BT1052", "import \"lib/helpers.bt\";")]
-    [InlineData("import \"probe.bpf.c\"; BEGIN { }", "BT1052", "import \"probe.bpf.c\";")]
-    [InlineData("import \"dir\"; BEGIN { }", "BT1052", "import \"dir\";")]
+    [InlineData("import \"lib/helpers.bt\"; BEGIN { }", "BT1053", "import \"lib/helpers.bt\";")]
+    [InlineData("import \"probe.bpf.c\"; BEGIN { }", "BT1053", "import \"probe.bpf.c\";")]
+    [InlineData("import \"dir\"; BEGIN { }", "BT1053", "import \"dir\";")]
     [InlineData("iter:task { @x = ctx.task.nope; }", "BT1021", "nope")]
     public void ReportsOneDiagnostic(string source, string id, string spanText)
     {

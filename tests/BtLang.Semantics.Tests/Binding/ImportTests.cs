@@ -1,0 +1,127 @@
+using BtLang.Diagnostics;
+using BtLang.Semantics.ProbeCatalog.Providers;
+using BtLang.Syntax;
+
+namespace BtLang.Semantics.Tests.Binding;
+
+/// <summary><c>import "x.bt"</c>: imported scripts join the program; each file is its own tree with its own locations.</summary>
+public sealed class ImportTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("btlang-imports-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void MacroAndMapOfAnImportedScriptAreUsable()
+    {
+        Write("lib/helpers.bt", "let @seen = lruhash(8);\nmacro twice($x) { $x * 2 }\n");
+        var compilation = Compile("main.bt", "import \"lib/helpers.bt\";\nBEGIN { @seen[1] = twice(21); print(@seen); }\n");
+
+        Assert.Empty(Errors(compilation));
+        var map = Assert.Single(compilation.Maps, m => m.Name == "@seen");
+        Assert.Equal("lruhash", map.DeclaredKind);
+        Assert.Equal(2, compilation.SyntaxTrees.Length);
+        Assert.EndsWith(Path.Combine("lib", "helpers.bt"), compilation.SyntaxTrees[1].FilePath);
+    }
+
+    [Fact]
+    public void ProbeOfAnImportedScriptIsPartOfTheProgram()
+    {
+        Write("probes.bt", "END { printf(\"bye\\n\"); }\n");
+        var compilation = Compile("main.bt", "import \"probes.bt\";\nBEGIN { printf(\"hi\\n\"); }\n");
+
+        Assert.Empty(Errors(compilation));
+        var providers = compilation.BoundProgram.Probes.Select(p => p.Provider).ToArray();
+        Assert.Equal(new[] { ProbeProviderKind.Begin, ProbeProviderKind.End }, providers);
+        Assert.Same(compilation.SyntaxTrees[1], compilation.BoundProgram.Probes[1].Syntax.SyntaxTree);
+    }
+
+    [Fact]
+    public void MissingFileIsALocatedError()
+    {
+        var compilation = Compile("main.bt", "BEGIN { }\nimport \"nope.bt\";\n");
+
+        var error = Assert.Single(Errors(compilation));
+        Assert.Equal("BT1053", error.Id);
+        Assert.Equal(Path.Combine(_dir, "main.bt"), error.Location.Path);
+        Assert.Equal(1, error.Location.GetLineSpan().Start.Line);
+        Assert.Contains("nope.bt", error.Message);
+    }
+
+    [Fact]
+    public void CyclesAndDuplicatesImportEachFileOnce()
+    {
+        Write("a.bt", "import \"b.bt\";\nmacro one() { 1 }\nBEGIN { printf(\"a\\n\"); }\n");
+        Write("b.bt", "import \"a.bt\";\nimport \"main.bt\";\nimport \"./a.bt\";\n");
+        var compilation = Compile("main.bt", "import \"a.bt\";\nimport \"b.bt\";\nBEGIN { @x = one(); }\n");
+
+        Assert.Empty(Errors(compilation));
+        Assert.Equal(3, compilation.SyntaxTrees.Length); // main, a, b: no macro defined twice, no probe twice
+        Assert.Equal(2, compilation.BoundProgram.Probes.Length);
+    }
+
+    [Fact]
+    public void NestedImportsAreRelativeToTheImportingFile()
+    {
+        Write("lib/outer.bt", "import \"inner.bt\";\n");
+        Write("lib/inner.bt", "macro three() { 3 }\n");
+        var compilation = Compile("main.bt", "import \"lib/outer.bt\";\nBEGIN { @x = three(); }\n");
+
+        Assert.Empty(Errors(compilation));
+    }
+
+    [Fact]
+    public void ErrorsInsideAnImportedFileAreLocatedThere()
+    {
+        Write("lib/bad.bt", "BEGIN {\n  @a = 1;\n  @b = ;\n}\n");
+        Write("lib/unbound.bt", "END {\n  $y = $nope + 1;\n}\n");
+        var compilation = Compile("main.bt", "import \"lib/bad.bt\";\nimport \"lib/unbound.bt\";\nBEGIN { }\n");
+
+        var errors = Errors(compilation);
+        Assert.NotEmpty(errors);
+        var syntax = errors.First(e => e.Location.Path.EndsWith("bad.bt", StringComparison.Ordinal));
+        Assert.Equal(2, syntax.Location.GetLineSpan().Start.Line);
+        var semantic = Assert.Single(errors, e => e.Location.Path.EndsWith("unbound.bt", StringComparison.Ordinal));
+        Assert.Equal(1, semantic.Location.GetLineSpan().Start.Line);
+        Assert.StartsWith(Path.Combine(_dir, "lib", "unbound.bt") + ":2:", DiagnosticFormatter.Format(semantic));
+    }
+
+    [Fact]
+    public void DirectoryImportsItsScriptsAndHeaders()
+    {
+        Write("dir/one.bt", "macro one() { 1 }\n");
+        Write("dir/notes.txt", "ignored\n");
+        Write("dir/sub/two.bt", "this is not read\n");
+        var compilation = Compile("main.bt", "import \"dir\";\nBEGIN { @x = one(); }\n");
+
+        Assert.Empty(Errors(compilation));
+        Assert.Equal(2, compilation.SyntaxTrees.Length);
+    }
+
+    [Fact]
+    public void BpfCSourceAndConfigInImportAreErrors()
+    {
+        Write("prog.bpf.c", "int x;\n");
+        Write("conf.bt", "config = { max_strlen = 16 }\n");
+        var compilation = Compile("main.bt", "import \"prog.bpf.c\";\nimport \"conf.bt\";\nBEGIN { }\n");
+
+        var ids = Errors(compilation).Select(e => e.Id).ToArray();
+        Assert.Equal(new[] { "BT1052", "BT1054" }, ids);
+    }
+
+    private void Write(string relative, string text)
+    {
+        string path = Path.Combine(_dir, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
+    private Compilation Compile(string name, string text)
+    {
+        Write(name, text);
+        string path = Path.Combine(_dir, name);
+        return Compilation.Create(SyntaxTree.ParseText(text, path));
+    }
+
+    private static List<Diagnostic> Errors(Compilation compilation) => compilation.GetDiagnostics().Where(d => d.IsError).ToList();
+}

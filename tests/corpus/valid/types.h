@@ -1,0 +1,5 @@
+/* Imported by imports.bt. */
+struct import_pair {
+  int first;
+  long second;
+};
