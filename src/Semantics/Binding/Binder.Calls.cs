@@ -287,6 +287,11 @@ internal sealed partial class Binder
             return new BoundError(call);
         }
 
+        if (source is BoundLiteral { StringValue: { } literal } && source.Type is StringType)
+        {
+            return BindStrOfLiteral(call, literal);
+        }
+
         if (source.Type is StringType)
         {
             return source;
@@ -313,6 +318,64 @@ internal sealed partial class Binder
         }
 
         return new BoundCall(call, "str", arguments.ToImmutable(), new StringType(size));
+    }
+
+    /// <summary>
+    /// str() of a string literal or a string positional parameter (<c>str($1)</c>): like bpftrace, the value is cut to
+    /// <c>max_strlen - 1</c> bytes, and to <c>n</c> bytes by <c>str(s, n)</c>.
+    /// </summary>
+    private BoundExpression BindStrOfLiteral(CallExpressionSyntax call, string literal)
+    {
+        var args = call.ArgumentList.Arguments;
+        int limit = Math.Max(_settings.MaxStrlen - 1, 0);
+        if (args.Count == 2)
+        {
+            var length = BindIntegerExpression(args[1], "str()");
+            if (length.ConstantValue is long n && n >= 0)
+            {
+                limit = (int)Math.Min(n, limit);
+            }
+        }
+
+        string value = TruncateToBytes(literal, limit);
+        return new BoundLiteral(call, new StringType(StringLiteralBytes.GetByteCount(value) + 1), 0, value);
+    }
+
+    /// <summary>The longest prefix of a decoded literal value that is at most <paramref name="limit"/> bytes; a
+    /// character cut in the middle keeps its leading bytes (as escaped bytes), as a byte-wise copy would.</summary>
+    private static string TruncateToBytes(string value, int limit)
+    {
+        if (StringLiteralBytes.GetByteCount(value) <= limit)
+        {
+            return value;
+        }
+
+        var result = new System.Text.StringBuilder();
+        int used = 0;
+        for (int i = 0; i < value.Length && used < limit; i++)
+        {
+            int width = char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]) ? 2 : 1;
+            string character = value.Substring(i, width);
+            byte[] bytes = StringLiteralBytes.GetBytes(character);
+            if (used + bytes.Length <= limit)
+            {
+                result.Append(character);
+                used += bytes.Length;
+            }
+            else
+            {
+                foreach (byte b in bytes.AsSpan(0, limit - used))
+                {
+                    result.Append(StringLiteralBytes.EscapedByte(b));
+                }
+
+                used = limit;
+            }
+
+            i += width - 1;
+        }
+
+        return result.ToString();
     }
 
     private BoundExpression BindBuf(CallExpressionSyntax call)

@@ -74,6 +74,16 @@ public sealed class CommandLineFlagTests : IDisposable
     }
 
     [KernelFact]
+    public void StrOfAPositionalParameterHonoursMaxStrlenAndItsLength()
+    {
+        // bpftrace 0.17 with BPFTRACE_STRLEN=6 prints [abcde] [abc] for the same script and argument.
+        var env = new Dictionary<string, string> { ["BPFTRACE_STRLEN"] = "6" };
+        var (code, stdout, stderr) = RunChecked(env, null, "-e", "BEGIN { printf(\"[%s] [%s]\\n\", str($1), str($1, 3)); exit(); }", "abcdefgh");
+        Assert.True(code == 0, stderr);
+        Assert.Equal("[abcde] [abc]\n", stdout.Split("\n\n")[0] + "\n");
+    }
+
+    [KernelFact]
     public void ScriptFileWithParametersAfterDoubleDash()
     {
         string script = Path.Combine(_dir, "p.bt");
