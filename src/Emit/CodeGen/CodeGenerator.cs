@@ -9,6 +9,7 @@ using BtLang.Semantics.Binding;
 using BtLang.Semantics.Builtins;
 using BtLang.Semantics.Probes;
 using BtLang.Semantics.Types;
+using BtLang.Syntax;
 
 namespace BtLang.Emit.CodeGen;
 
@@ -161,7 +162,9 @@ internal sealed class CodeGenerator : IDisposable
     /// <summary>Registers a user-space formatted output site; returns its id (index into the metadata's formats).</summary>
     public int AddFormat(FormatMetadata format)
     {
-        _formats.Add(format);
+        // The driver prints format text as UTF-8: escaped bytes (\xe2\x94\x80) become the character they encode
+        // together, as the same bytes written by bpftrace show on a UTF-8 terminal.
+        _formats.Add(format with { Format = System.Text.Encoding.UTF8.GetString(StringLiteralBytes.GetBytes(format.Format)) });
         return _formats.Count - 1;
     }
 
