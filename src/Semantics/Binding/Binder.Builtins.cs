@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using BtLang.Semantics.ProbeCatalog.Providers;
 using System.Globalization;
 using BtLang.Semantics.Builtins;
@@ -107,6 +108,12 @@ internal sealed partial class Binder
             return _argsType;
         }
 
+        if (_provider == ProbeProviderKind.RawTracepoint)
+        {
+            _argsType = RawTracepointArgsType(syntax);
+            return _argsType;
+        }
+
         if (_provider != ProbeProviderKind.Tracepoint)
         {
             Report(SemanticDiagnostics.Unsupported, syntax, $"args in {(_provider is { } p ? ProviderFacts.CanonicalName(p) : "this")} probes");
@@ -141,6 +148,59 @@ internal sealed partial class Binder
         }
 
         _argsType = type;
+        return type;
+    }
+
+    /// <summary>
+    /// The <c>args</c> of a raw tracepoint probe: its context is the array of the event's u64 arguments, so argument
+    /// N is a member at offset 8*N typed from BTF (the <c>btf_trace_&lt;event&gt;</c> prototype, without its leading
+    /// <c>void *</c>). Pointers are kernel pointers, so <c>args.p-&gt;pid</c> reads the kernel struct. Every event of
+    /// the probe must have the same arguments.
+    /// </summary>
+    private StructType? RawTracepointArgsType(SyntaxNode syntax)
+    {
+        if (Catalog is not { } catalog || catalog.KernelBtf is not { } btf)
+        {
+            Report(SemanticDiagnostics.Unsupported, syntax, "args in rawtracepoint probes without kernel BTF");
+            return null;
+        }
+
+        var converter = BtfTypeConverter.For(btf);
+        StructType? type = null;
+        foreach (var point in _points.Where(p => p.Provider == ProbeProviderKind.RawTracepoint))
+        {
+            string pattern = point.Function ?? point.Target ?? string.Empty;
+            var events = point.HasWildcard ? ProbeCatalog.Listing.ProbeMatcher.MatchRawTracepoints(catalog, pattern).ToList() : [pattern];
+            foreach (var name in events)
+            {
+                if (catalog.GetRawTracepointArguments(name) is not { } parameters)
+                {
+                    Report(SemanticDiagnostics.InvalidArgument, syntax, $"args: no BTF for raw tracepoint {name} (no btf_trace_{name} in the kernel's BTF)");
+                    return null;
+                }
+
+                var members = parameters.Select((parameter, i) => new StructMember(
+                    string.IsNullOrEmpty(parameter.Name) ? $"arg{i}" : parameter.Name,
+                    i * 8,
+                    converter.Convert(parameter.TypeId) is PointerType pointer ? new PointerType(pointer.Element, isKernel: true) : converter.Convert(parameter.TypeId))).ToImmutableArray();
+                var candidate = new StructType($"rawtracepoint_{name}", false, Math.Max(8, members.Length * 8), members, isContext: true);
+                if (type is null)
+                {
+                    type = candidate;
+                }
+                else if (!type.Members.SequenceEqual(candidate.Members))
+                {
+                    Report(SemanticDiagnostics.InvalidArgument, syntax, $"args differs between {type.Name} and {candidate.Name}: use one probe per raw tracepoint");
+                    return null;
+                }
+            }
+        }
+
+        if (type is null)
+        {
+            Report(SemanticDiagnostics.InvalidArgument, syntax, "args: the probe matches no raw tracepoint");
+        }
+
         return type;
     }
 

@@ -39,6 +39,7 @@ internal sealed partial class Binder
     private ProbeProviderKind? _provider;
     private StructType? _argsType;
     private List<ProbeCatalog.Tracepoints.TracepointName> _tracepoints = new();
+    private ImmutableArray<AttachPoint> _points = ImmutableArray<AttachPoint>.Empty;
     private int _loopDepth;
     private int _variableIds;
     private bool _mapsChanged;
@@ -228,6 +229,7 @@ internal sealed partial class Binder
         _loopDepth = 0;
         _argsType = null;
         _tracepoints = ResolveTracepoints(probe, points);
+        _points = points;
         NoteIterator(points);
         BoundExpression? predicate = null;
         if (probe.Predicate is { } p)

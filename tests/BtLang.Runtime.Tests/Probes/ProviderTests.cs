@@ -468,6 +468,17 @@ public sealed class ProviderTests
     }
 
     [KernelFact]
+    public void RawTracepointArgsAreNamedAndTypedFromBtf()
+    {
+        // args of a raw tracepoint come from the BTF of btf_trace_sched_process_exec: p (struct task_struct *),
+        // old_pid (pid_t) and bprm (struct linux_binprm *), each in its u64 slot; pointers read with ->.
+        string script = "rawtracepoint:sched_process_exec /args.old_pid == cpid/ { printf(\"raw %d %d %s\\n\", args.p->pid == cpid, args.old_pid == cpid, str(args.bprm->filename)); }";
+        var (code, stdout, stderr) = RunChecked("-e", script, "-c", $"{W} 0 go");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(new[] { $"raw 1 1 {W}" }, Lines(stdout, "raw "));
+    }
+
+    [KernelFact]
     public void SeveralAttachPointsAndWildcardsShareOneProgram()
     {
         // With -v each loaded program is listed: one per probe, however many attach points or wildcard matches it has
