@@ -114,6 +114,12 @@ internal sealed partial class Binder
             return _argsType;
         }
 
+        if (_provider is ProbeProviderKind.Uprobe or ProbeProviderKind.Uretprobe)
+        {
+            _argsType = UprobeArgsType(syntax);
+            return _argsType;
+        }
+
         if (_provider != ProbeProviderKind.Tracepoint)
         {
             Report(SemanticDiagnostics.Unsupported, syntax, $"args in {(_provider is { } p ? ProviderFacts.CanonicalName(p) : "this")} probes");

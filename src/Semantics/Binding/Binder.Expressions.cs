@@ -699,6 +699,11 @@ internal sealed partial class Binder
         }
 
         var field = structType.FindMember(name);
+        if (field is null && ReportUnreadableUprobeArgument(structType, name, member.Name))
+        {
+            return new BoundError(member);
+        }
+
         if (field is null)
         {
             var diagnostic = Diagnostics.Diagnostic.Create(SemanticDiagnostics.UnknownField, Loc(member.Name), structType, name);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using BtLang.Semantics.ProbeCatalog.Btf;
+using BtLang.Semantics.ProbeCatalog.Dwarf;
 using BtLang.Semantics.ProbeCatalog.Elf;
 using BtLang.Semantics.ProbeCatalog.PerfEvents;
 using BtLang.Semantics.ProbeCatalog.Tracepoints;
@@ -64,6 +65,11 @@ public interface IProbeCatalog
 
     /// <summary>Loads (and caches by path, size and mtime) an ELF binary's symbols and USDT probes.</summary>
     bool TryGetBinary(string path, out ElfBinary binary, out string error);
+
+    /// <summary>A user function's parameters from the binary's DWARF debug info (uprobe <c>args</c>, <c>-lv</c>).
+    /// False with a reason (<c>No debuginfo found for ...</c>, no such function) otherwise; a found function has
+    /// <paramref name="function"/> set.</summary>
+    bool TryGetUserFunction(string path, string name, out DwarfFunction function, out string error);
 
     /// <summary>Software events.</summary>
     ImmutableArray<PerfEventInfo> SoftwareEvents { get; }

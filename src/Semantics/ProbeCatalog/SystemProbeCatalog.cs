@@ -27,6 +27,7 @@ public sealed class SystemProbeCatalog : IProbeCatalog
     private readonly Lazy<IReadOnlyList<string>> _iterators;
     private readonly BinaryResolver _resolver;
     private readonly ConcurrentDictionary<string, (long Size, DateTime Modified, ElfBinary Binary)> _binaries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Size, DateTime Modified, Dwarf.DwarfInfo? Info, string Error)> _debugInfo = new(StringComparer.Ordinal);
 
     /// <summary>A catalog over the running system.</summary>
     public SystemProbeCatalog()
@@ -121,6 +122,50 @@ public sealed class SystemProbeCatalog : IProbeCatalog
                 return mapped;
         }
         return _resolver.Resolve(nameOrPath);
+    }
+
+    /// <inheritdoc />
+    public bool TryGetUserFunction(string path, string name, out Dwarf.DwarfFunction function, out string error)
+    {
+        function = null!;
+        FileInfo info;
+        try
+        {
+            info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                error = $"{path}: no such file";
+                return false;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            error = $"{path}: {e.Message}";
+            return false;
+        }
+
+        if (!_debugInfo.TryGetValue(path, out var cached) || cached.Size != info.Length || cached.Modified != info.LastWriteTimeUtc)
+        {
+            var read = Dwarf.DwarfInfo.TryRead(path, out string readError);
+            cached = (info.Length, info.LastWriteTimeUtc, read, readError);
+            _debugInfo[path] = cached;
+        }
+
+        if (cached.Info is null)
+        {
+            error = cached.Error;
+            return false;
+        }
+
+        if (cached.Info.FindFunction(name) is not { } found)
+        {
+            error = $"No debuginfo found for function {name} in {path}";
+            return false;
+        }
+
+        function = found;
+        error = "";
+        return true;
     }
 
     /// <inheritdoc />

@@ -144,6 +144,19 @@ public sealed class CommandLineProbeTests
         Assert.Equal(theirs, ours.Stdout);
     }
 
+    [KernelFact]
+    public void VerboseUprobeListingShowsDwarfParametersAsBpftraceDoes()
+    {
+        string pattern = $"uprobe:{DwarfWorkload.Path}:bt_*";
+        var ours = BtlangProcess.Run("-lv", pattern);
+        Assert.True(ours.Code == 0, ours.Stderr);
+        string p = DwarfWorkload.Path;
+        Assert.StartsWith($"uprobe:{p}:bt_add\n    long int a\n    long int b\nuprobe:{p}:bt_mix\n    const char* s\n    unsigned char u\n", ours.Stdout);
+        var (code, theirs) = KernelFacts.Run("timeout", "30", "bpftrace", "-lv", pattern);
+        Assert.True(code == 0, theirs);
+        Assert.Equal(theirs, ours.Stdout);
+    }
+
     [KernelTheory]
     [InlineData("rawtracepoint:sched_process_exec", "rawtracepoint:sched_process_exec\n    struct task_struct * p\n    pid_t old_pid\n    struct linux_binprm * bprm\n")]
     [InlineData("fentry:vfs_read", "fentry:vmlinux:vfs_read\n    struct file * file\n    char * buf\n    size_t count\n    loff_t * pos\n")]

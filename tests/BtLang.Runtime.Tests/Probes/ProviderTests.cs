@@ -479,6 +479,20 @@ public sealed class ProviderTests
     }
 
     [KernelFact]
+    public void UprobeArgsAreNamedAndTypedFromDwarf()
+    {
+        // args of a uprobe come from the binary's DWARF (gcc -g): each parameter is read from its argument register
+        // and typed by size and signedness (unsigned char 250, short -3, unsigned long long max), char* with str().
+        string d = DwarfWorkload.Path;
+        string script = $"uprobe:{d}:bt_add /pid == cpid/ {{ printf(\"add %d %d\\n\", args.a, args.b); }} " +
+            $"uprobe:{d}:bt_mix /pid == cpid/ {{ printf(\"mix %s %d %d %d %d %llu\\n\", str(args.s), args.u, args.h, args.c, *args.p, args.q); }}";
+        var (code, stdout, stderr) = RunChecked("-e", script, "-c", d);
+        Assert.True(code == 0, stderr);
+        Assert.Equal(new[] { "add 40 -2" }, Lines(stdout, "add "));
+        Assert.Equal(new[] { "mix hello dwarf 250 -3 2 7 18446744073709551615" }, Lines(stdout, "mix "));
+    }
+
+    [KernelFact]
     public void SeveralAttachPointsAndWildcardsShareOneProgram()
     {
         // With -v each loaded program is listed: one per probe, however many attach points or wildcard matches it has

@@ -5,7 +5,8 @@ using BtLang.Syntax;
 
 namespace BtLang.LanguageServer.Handlers;
 
-/// <summary>The fields of <c>args</c> in a probe: tracepoint format fields, or BTF arguments of fentry/fexit and raw tracepoints.</summary>
+/// <summary>The fields of <c>args</c> in a probe: tracepoint format fields, BTF arguments of fentry/fexit and raw
+/// tracepoints, or DWARF parameters of a uprobe's function.</summary>
 internal static class ProbeArguments
 {
     public sealed record Field(string Name, string Declaration, string Source);
@@ -42,6 +43,17 @@ internal static class ProbeArguments
                         yield return new Field(parameter.Name, btf.FormatDeclaration(parameter.TypeId, parameter.Name), function);
                     if (provider.Kind == ProbeProviderKind.Fexit)
                         yield return new Field("retval", btf.FormatDeclaration(signature.ReturnTypeId, "retval"), function);
+                }
+                break;
+            }
+            case ProbeProviderKind.Uprobe when parts.Length == 3 && !HasWildcard(parts[1]) && !HasWildcard(parts[2]):
+            {
+                // Parameters from the binary's DWARF debug info (gcc -g), as the binder types uprobe args.
+                string path = catalog.ResolveBinary(parts[1]) ?? parts[1];
+                if (catalog.TryGetUserFunction(path, parts[2], out var function, out _))
+                {
+                    foreach (var parameter in function.Parameters)
+                        yield return new Field(parameter.Name, $"{parameter.TypeName} {parameter.Name}", parts[2]);
                 }
                 break;
             }

@@ -191,7 +191,13 @@ public sealed class ProbeLister
                 if (!_catalog.TryGetBinary(path!, out var binary, out _))
                     break;
                 foreach (var symbol in ProbeMatcher.MatchFunctions(binary, functionPattern))
-                    yield return new ProbeListing($"{name}:{path}:{symbol.Name}", []);
+                {
+                    // With verbose, a uprobe lists the function's parameters from DWARF as bpftrace 0.17 does ("    const char* s").
+                    var details = verbose && kind == ProbeProviderKind.Uprobe && _catalog.TryGetUserFunction(path!, symbol.Name, out var function, out _)
+                        ? function.Parameters.Select(p => $"    {p.TypeName} {p.Name}").ToImmutableArray()
+                        : [];
+                    yield return new ProbeListing($"{name}:{path}:{symbol.Name}", details);
+                }
                 break;
             }
             case ProbeProviderKind.Usdt:
