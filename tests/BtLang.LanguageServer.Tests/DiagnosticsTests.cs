@@ -65,7 +65,7 @@ public sealed class DiagnosticsTests
     [Fact]
     public async Task A_burst_of_edits_is_analysed_once_at_its_end()
     {
-        await using var client = await LspTestClient.StartAsync(diagnosticsDelay: TimeSpan.FromMilliseconds(300));
+        await using var client = await LspTestClient.StartAsync(diagnosticsDelay: TimeSpan.FromSeconds(2)); // wider than any gap between the edits on a loaded machine
         await client.OpenAsync(Uri, "BEGIN { }");
         for (int version = 2; version <= 20; version++)
             await client.ChangeAsync(Uri, version, (0, 8, 0, 8, "x"));
