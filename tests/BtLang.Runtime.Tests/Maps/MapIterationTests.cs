@@ -1,4 +1,5 @@
 using BtLang.Runtime.Tests.Probes;
+using static BtLang.Runtime.Tests.Probes.CheckedRun;
 
 namespace BtLang.Runtime.Tests.Maps;
 
@@ -11,17 +12,6 @@ public sealed class MapIterationTests
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
     private static string W => Workload.Path;
-
-    private static (int Code, string Stdout, string Stderr) RunChecked(params string[] arguments)
-    {
-        var before = KernelFacts.LoadedPrograms();
-        var result = BtlangProcess.Run(arguments);
-        Leaks.AssertNoneSince(before);
-        return result;
-    }
-
-    private static string[] Lines(string text, string prefix) =>
-        text.Split('\n').Where(l => l.StartsWith(prefix, StringComparison.Ordinal)).ToArray();
 
     [KernelFact]
     public void ForOverMapsReadsKeysValuesAndOuterVariables()

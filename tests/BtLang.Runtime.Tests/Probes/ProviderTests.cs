@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using static BtLang.Runtime.Tests.Probes.CheckedRun;
 
 namespace BtLang.Runtime.Tests.Probes;
 
@@ -12,17 +13,6 @@ public sealed class ProviderTests
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
     private static string W => Workload.Path;
-
-    private static (int Code, string Stdout, string Stderr) RunChecked(params string[] arguments)
-    {
-        var before = KernelFacts.LoadedPrograms();
-        var result = BtlangProcess.Run(arguments);
-        Leaks.AssertNoneSince(before, Leaks.ProgramTypesOf(string.Join('\n', arguments)));
-        return result;
-    }
-
-    private static string[] Lines(string text, string prefix) =>
-        text.Split('\n').Where(l => l.StartsWith(prefix, StringComparison.Ordinal)).ToArray();
 
     [KernelFact]
     public void TracepointWildcardCountsExactlyAndProbeNamesTheMatch()

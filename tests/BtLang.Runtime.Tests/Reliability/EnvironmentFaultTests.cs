@@ -24,7 +24,7 @@ public sealed class EnvironmentFaultTests
         var (code, stdout, stderr, ids) = InPrivateMounts(UnmountTracefs, ["-v", "-e", NapScript, "-c", sleep + " 0.3"]);
 
         Assert.True(code == 0, stderr);
-        Assert.Contains("MountedByUs = True", stderr);
+        Assert.Contains("tracefs: /sys/kernel/tracing (mounted by btlang)", stderr);
         Assert.Contains("@naps: 1\n", stdout);
         Assert.NotEmpty(ids);
         Assert.Equal(mountedOutside, Directory.Exists(Tracefs + "/events")); // the machine's own mounts are untouched
