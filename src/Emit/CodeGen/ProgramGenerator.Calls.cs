@@ -311,7 +311,7 @@ internal sealed partial class ProgramGenerator
     {
         var memory = ZeroedTemp(24);
         var address = call.Arguments[^1];
-        bool ipv6 = address.Type is ArrayType { Count: 16 };
+        bool ipv6 = address.Type is ArrayType { Count: 16 } or StringType { Capacity: 16 };
         LlvmValue family = call.Arguments.Length == 2 ? _b.Trunc(EmitScalar(call.Arguments[0]), I32) : _c.ConstI32(ipv6 ? 10 : 2);
         _b.Store(family, memory, 4);
         var value = EmitExpression(address);

@@ -423,7 +423,10 @@ internal sealed partial class Binder
         }
 
         var address = arguments[^1];
-        if (!address.Type.IsInteger && address.Type is not ArrayType { Element: IntegerType { Bits: 8 } })
+        // Kernel char arrays arrive as strings (BtfTypeConverter), e.g. tcplife.bt's skc_v6_daddr.in6_u.u6_addr8: a
+        // 4- or 16-byte one read from a struct is an address too.
+        bool byteArrayField = address is BoundFieldAccess && address.Type is StringType { Capacity: 4 or 16 };
+        if (!address.Type.IsInteger && address.Type is not ArrayType { Element: IntegerType { Bits: 8 } } && !byteArrayField)
         {
             Report(SemanticDiagnostics.InvalidArgument, args[^1], $"ntop() expects an integer or a char[4]/char[16] address, got '{address.Type}'");
             return new BoundError(call);

@@ -872,6 +872,12 @@ internal sealed partial class Binder
             return new BoundLiteral(identifier, IntegerType.Int64, (ulong)constant);
         }
 
+        // Then the kernel's enum values from BTF, as bpftrace does (tcplife.bt compares with TCP_FIN_WAIT1).
+        if (Catalog?.KernelBtf is { } btf && BtfTypeConverter.For(btf).TryGetEnumConstant(name, out long kernelValue, out var kernelEnum))
+        {
+            return new BoundLiteral(identifier, kernelEnum, (ulong)kernelValue);
+        }
+
         return UnknownIdentifier(identifier, name);
     }
 

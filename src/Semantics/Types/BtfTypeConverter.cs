@@ -16,7 +16,13 @@ public sealed class BtfTypeConverter
     private readonly BtfTypeTable _table;
     private readonly ConcurrentDictionary<int, BtType> _cache = new();
 
-    private BtfTypeConverter(BtfTypeTable table) => _table = table;
+    private readonly Lazy<ImmutableDictionary<string, int>> _enumConstants;
+
+    private BtfTypeConverter(BtfTypeTable table)
+    {
+        _table = table;
+        _enumConstants = new Lazy<ImmutableDictionary<string, int>>(IndexEnumConstants);
+    }
 
     public static BtfTypeConverter For(BtfTypeTable table) => Converters.GetValue(table, t => new BtfTypeConverter(t));
 
@@ -29,6 +35,44 @@ public sealed class BtfTypeConverter
 
     /// <summary>A typedef'd or named type (e.g. <c>pid_t</c>), or null.</summary>
     public BtType? FindNamed(string name) => _table.FindTypedef(name) is { } typedef ? Convert(typedef.Id) : null;
+
+    /// <summary>
+    /// A kernel enum value by its name (<c>TCP_FIN_WAIT1</c>, <c>TASK_COMM_LEN</c>), from named and anonymous enums alike,
+    /// as bpftrace resolves identifiers through BTF. The first enum that declares the name wins. The index is built on
+    /// the first call (a walk over every BTF type), so scripts that never need it never pay for it.
+    /// </summary>
+    public bool TryGetEnumConstant(string name, out long value, out EnumType type)
+    {
+        value = 0;
+        type = null!;
+        if (!_enumConstants.Value.TryGetValue(name, out int id) || Convert(id) is not EnumType enumType)
+        {
+            return false;
+        }
+
+        type = enumType;
+        return enumType.Values.TryGetValue(name, out value);
+    }
+
+    private ImmutableDictionary<string, int> IndexEnumConstants()
+    {
+        var index = ImmutableDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
+        for (int id = _table.FirstTypeId; id < _table.TypeCount; id++)
+        {
+            var type = _table.GetType(id);
+            if (type.Kind is not (BtfKind.Enum or BtfKind.Enum64))
+            {
+                continue;
+            }
+
+            foreach (var value in type.EnumValues)
+            {
+                index.TryAdd(value.Name, id);
+            }
+        }
+
+        return index.ToImmutable();
+    }
 
     public BtType Convert(int id) => _cache.TryGetValue(id, out var cached) ? cached : _cache.GetOrAdd(id, ConvertUncached(id));
 

@@ -239,4 +239,34 @@ public sealed class LanguageFunctionTests
 
         Leaks.AssertNoneSince(before);
     }
+
+    [KernelFact]
+    public void KernelEnumValuesAreIdentifiersFromBtf()
+    {
+        // tcplife.bt compares with TCP_FIN_WAIT1 (an anonymous enum of include/net/tcp_states.h) and bpftrace resolves it
+        // from BTF; TASK_COMM_LEN is a named enum's value. A name no enum declares stays an unknown identifier.
+        var (code, stdout, stderr) = RunChecked("-e", "BEGIN { printf(\"%d %d %d\\n\", TCP_FIN_WAIT1, TCP_CLOSE, TASK_COMM_LEN); exit(); }");
+        Assert.True(code == 0, stderr);
+        Assert.Equal("4 7 16\n\n\n", stdout); // and the blank lines of the (empty) exit-time map print
+
+        var (badCode, _, badStderr) = RunChecked("-e", "BEGIN { printf(\"%d\\n\", TCP_NO_SUCH_STATE); exit(); }");
+        Assert.Equal(1, badCode);
+        Assert.Contains("Unknown identifier: 'TCP_NO_SUCH_STATE'", badStderr);
+    }
+
+    [KernelFact]
+    public void NtopTakesAKernelByteArrayFieldLikeTcplife()
+    {
+        // tcplife.bt/tcpconnect.bt pass skc_v6_daddr.in6_u.u6_addr8 (a BTF unsigned char[16], which BtLang types as a
+        // string) to ntop. The child connects to a listener of this test on ::1; its connect() changes the socket state.
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.IPv6Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        string script =
+            "tracepoint:sock:inet_sock_set_state /pid == cpid && args.family == 10/ { " +
+            "printf(\"%s\\n\", ntop(((struct sock *)args.skaddr)->__sk_common.skc_v6_daddr.in6_u.u6_addr8)); }";
+        var (code, stdout, stderr) = RunChecked("-e", script, "-c", $"/bin/bash -c 'exec 3<>/dev/tcp/::1/{port}'");
+        Assert.True(code == 0, stderr);
+        Assert.Equal("::1", stdout.Split('\n')[0]);
+    }
 }
