@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using BtLang.Diagnostics;
 using BtLang.Semantics;
 using BtLang.Syntax;
+using BtLang.Emit.Tests.Llvm;
 
 namespace BtLang.Emit.Tests.CodeGen;
 
@@ -37,21 +37,8 @@ public sealed class LanguageFunctionEmissionTests
             return; // loading needs root; CI runs these as root
         }
 
-        string dir = Path.Combine(Path.GetTempPath(), "btlang-emit-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        string obj = Path.Combine(dir, "x.o");
-        string pin = "/sys/fs/bpf/btlang_test_" + Guid.NewGuid().ToString("N")[..12];
-        File.WriteAllBytes(obj, result.ObjectFile!);
-        try
-        {
-            var (code, output) = Run("/usr/sbin/bpftool", "prog", "loadall", obj, pin);
-            Assert.True(code == 0, output);
-        }
-        finally
-        {
-            Run("/bin/rm", "-rf", pin);
-            Directory.Delete(dir, true);
-        }
+        var load = KernelLoader.LoadAll(result.ObjectFile!);
+        Assert.True(load.ExitCode == 0, load.Log);
     }
 
     [Fact]
@@ -76,8 +63,8 @@ public sealed class LanguageFunctionEmissionTests
         {
             string obj = Path.Combine(dir, "x.o");
             File.WriteAllBytes(obj, result.ObjectFile!);
-            var (code, disassembly) = Run("llvm-objdump-19", "-d", obj);
-            Assert.True(code == 0, disassembly);
+            var (code, disassembly, errors) = ToolRunner.Run("llvm-objdump-19", "-d", obj);
+            Assert.True(code == 0, errors);
             Assert.Contains("call 0x3a", disassembly, StringComparison.Ordinal); // helper 58: bpf_override_return
         }
         finally
@@ -88,13 +75,4 @@ public sealed class LanguageFunctionEmissionTests
 
     internal static EmitResult Emit(string source) =>
         BpfEmitter.Emit(Compilation.Create(SyntaxTree.ParseText(source), CompilationOptions.Default with { AllowUnsafe = true }));
-
-    internal static (int Code, string Output) Run(string file, params string[] arguments)
-    {
-        var info = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(info)!;
-        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit(TimeSpan.FromSeconds(60));
-        return (process.ExitCode, output);
-    }
 }

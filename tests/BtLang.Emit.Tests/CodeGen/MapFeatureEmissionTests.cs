@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using BtLang.Diagnostics;
 using BtLang.Semantics;
 using BtLang.Syntax;
+using BtLang.Emit.Tests.Llvm;
 
 namespace BtLang.Emit.Tests.CodeGen;
 
@@ -37,29 +37,7 @@ public sealed class MapFeatureEmissionTests
             return; // the object is checked above; loading needs root (CI runs as root)
         }
 
-        string dir = Path.Combine(Path.GetTempPath(), "btlang-emit-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        string obj = Path.Combine(dir, "x.o");
-        string pin = "/sys/fs/bpf/btlang_test_" + Guid.NewGuid().ToString("N")[..12];
-        File.WriteAllBytes(obj, result.ObjectFile!);
-        try
-        {
-            var (code, output) = Run("/usr/sbin/bpftool", $"prog loadall {obj} {pin}");
-            Assert.True(code == 0, output);
-        }
-        finally
-        {
-            Run("/bin/rm", $"-rf {pin}");
-            Directory.Delete(dir, true);
-        }
-    }
-
-    private static (int Code, string Output) Run(string file, string arguments)
-    {
-        var info = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(info)!;
-        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output);
+        var load = KernelLoader.LoadAll(result.ObjectFile!);
+        Assert.True(load.ExitCode == 0, load.Log);
     }
 }

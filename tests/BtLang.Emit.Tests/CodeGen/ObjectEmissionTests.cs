@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using BtLang.Diagnostics;
 using BtLang.Emit.Btf;
 using BtLang.Emit.Metadata;
 using BtLang.Semantics;
 using BtLang.Syntax;
+using BtLang.Emit.Tests.Llvm;
 
 namespace BtLang.Emit.Tests.CodeGen;
 
@@ -56,21 +56,8 @@ public sealed class ObjectEmissionTests
 
         var result = Emit(source);
         Assert.True(result.Success, DiagnosticFormatter.Format(result.Diagnostics));
-        string dir = Path.Combine(Path.GetTempPath(), "btlang-emit-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        string obj = Path.Combine(dir, "x.o");
-        string pin = "/sys/fs/bpf/btlang_test_" + Guid.NewGuid().ToString("N")[..12];
-        File.WriteAllBytes(obj, result.ObjectFile!);
-        try
-        {
-            var (code, output) = Run("/usr/sbin/bpftool", $"prog loadall {obj} {pin}");
-            Assert.True(code == 0, output);
-        }
-        finally
-        {
-            Run("/bin/rm", $"-rf {pin}");
-            Directory.Delete(dir, true);
-        }
+        var load = KernelLoader.LoadAll(result.ObjectFile!);
+        Assert.True(load.ExitCode == 0, load.Log);
     }
 
     [Fact]
@@ -83,13 +70,4 @@ public sealed class ObjectEmissionTests
 
     private static EmitResult Emit(string source, EmitOptions? options = null) =>
         BpfEmitter.Emit(Compilation.Create(SyntaxTree.ParseText(source)), options);
-
-    private static (int Code, string Output) Run(string file, string arguments)
-    {
-        var info = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(info)!;
-        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output);
-    }
 }
