@@ -49,7 +49,7 @@ public static class SemanticDiagnostics
     public static readonly DiagnosticDescriptor ForNotIterable = Error("BT1060", "for over something that is not a map or a range", "Loop expression must be a map or a range, e.g. for ($kv : @map) or for ($i : 0..10)");
     public static readonly DiagnosticDescriptor ForMapValueType = Error("BT1061", "for over a map whose values cannot be iterated", "Loop expression does not support type: {0}");
     public static readonly DiagnosticDescriptor ForShadowsVariable = Error("BT1062", "Loop variable shadows a variable", "Loop declaration shadows existing variable: {0}");
-    public static readonly DiagnosticDescriptor LenOfHistogram = Error("BT1063", "len() of a histogram map", "len() does not support map {0} of type {1}");
+    public static readonly DiagnosticDescriptor LenOfScalarMap = Error("BT1063", "len() of a scalar map", "call to len() expects a map with explicit keys (non-scalar map): {0} has none");
     public static readonly DiagnosticDescriptor TSeriesLiteral = Error("BT1064", "tseries() argument is not a non-negative literal", "tseries: invalid {0} value (must be non-negative literal)");
     public static readonly DiagnosticDescriptor TSeriesInterval = Error("BT1065", "tseries() interval out of range", "tseries() interval_ns must be >= 1 ({0} provided)");
     public static readonly DiagnosticDescriptor TSeriesIntervalCount = Error("BT1066", "tseries() interval count out of range", "tseries() num_intervals must be {0} ({1} provided)");

@@ -115,6 +115,33 @@ internal sealed partial class BtlangProcess : IDisposable
         return (code, process.Stdout, process.Stderr);
     }
 
+    /// <summary>
+    /// Runs <paramref name="file"/> (btlang, or bpftrace side by side) to completion, bounded, and returns its stdout
+    /// as raw bytes: for output that is not UTF-8, which the line-reading runner above would turn into U+FFFD.
+    /// </summary>
+    public static (int Code, byte[] Stdout, string Stderr) RunRaw(string file, params string[] arguments)
+    {
+        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        var stdout = new MemoryStream();
+        var copy = process.StandardOutput.BaseStream.CopyToAsync(stdout);
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        {
+            kill(process.Id, 9);
+            process.WaitForExit();
+            throw new TimeoutException($"{file} did not exit within 60 s");
+        }
+
+        copy.Wait(TimeSpan.FromSeconds(10));
+        return (process.ExitCode, stdout.ToArray(), stderr.Result);
+    }
+
     /// <summary>Waits until btlang printed that every probe is attached.</summary>
     public void WaitUntilAttached()
     {

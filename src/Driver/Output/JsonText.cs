@@ -11,32 +11,11 @@ namespace BtLang.Driver.Output;
 /// </summary>
 public static class JsonText
 {
+    /// <summary>A JSON string escaped as bpftrace escapes it (see <see cref="RawText.AppendJsonEscaped"/>).</summary>
     public static void AppendString(StringBuilder sb, string s)
     {
         sb.Append('"');
-        foreach (char c in s)
-        {
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                default:
-                    if (c <= '\x1f')
-                    {
-                        sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        sb.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
+        RawText.AppendJsonEscaped(sb, s);
         sb.Append('"');
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 
 namespace BtLang.Driver.Output;
 
@@ -15,13 +14,13 @@ public static class OutputWriters
             ? new JsonOutputWriter(output, mode)
             : new TextOutputWriter(output, diagnostics, mode);
 
-    /// <summary>A UTF-8 (no BOM) writer with a large buffer over stdout, or over <paramref name="path"/> (<c>-o FILE</c>).</summary>
+    /// <summary>A UTF-8 (no BOM, raw bytes kept: see <see cref="RawText"/>) writer with a large buffer over stdout, or over <paramref name="path"/> (<c>-o FILE</c>).</summary>
     public static TextWriter OpenOutput(string? path = null)
     {
         Stream stream = path is null
             ? Console.OpenStandardOutput()
             : new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, BufferSize);
-        return new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), BufferSize) { AutoFlush = false };
+        return new StreamWriter(stream, RawText.Encoding, BufferSize) { AutoFlush = false };
     }
 
     /// <summary>Non-empty maps in the order bpftrace prints them at exit: ordinal by name.</summary>

@@ -44,9 +44,9 @@ public static class PrintfRenderer
             case PrintfConversion.String:
             {
                 string text = argument is StringValue s ? s.Text : ValueText.ToText(argument);
-                if (spec.Precision is int p && p < text.Length)
+                if (spec.Precision is int p)
                 {
-                    text = text[..p];
+                    text = RawText.TruncateBytes(text, p); // C counts bytes
                 }
 
                 Pad(sb, text, spec);
@@ -60,8 +60,8 @@ public static class PrintfRenderer
                 byte[] bytes = argument switch
                 {
                     BufferValue b => b.Bytes.ToArray(),
-                    StringValue s => Encoding.UTF8.GetBytes(s.Text),
-                    _ => Encoding.UTF8.GetBytes(ValueText.ToText(argument)),
+                    StringValue s => RawText.GetBytes(s.Text),
+                    _ => RawText.GetBytes(ValueText.ToText(argument)),
                 };
                 var text = new StringBuilder(bytes.Length * 4);
                 ValueText.AppendBuffer(text, bytes, keepPrintable: spec.Conversion == PrintfConversion.Buffer,
@@ -81,7 +81,7 @@ public static class PrintfRenderer
         switch (spec.Conversion)
         {
             case PrintfConversion.Char:
-                Pad(sb, ((char)(byte)bits).ToString(), spec);
+                Pad(sb, RawText.EscapeOf((byte)bits).ToString(), spec);
                 return;
             case PrintfConversion.Pointer:
                 if (bits == 0)
@@ -199,20 +199,22 @@ public static class PrintfRenderer
         }
     }
 
+    /// <summary>Pads to the width in bytes, as C does (a 2-byte UTF-8 character takes two columns of the width).</summary>
     private static void Pad(StringBuilder sb, string text, PrintfSpecifier spec)
     {
         int width = spec.Width ?? 0;
-        if (text.Length >= width)
+        int length = width == 0 ? 0 : RawText.GetByteCount(text);
+        if (length >= width)
         {
             sb.Append(text);
         }
         else if ((spec.Flags & PrintfFlags.LeftAlign) != 0)
         {
-            sb.Append(text).Append(' ', width - text.Length);
+            sb.Append(text).Append(' ', width - length);
         }
         else
         {
-            sb.Append(' ', width - text.Length).Append(text);
+            sb.Append(' ', width - length).Append(text);
         }
     }
 }

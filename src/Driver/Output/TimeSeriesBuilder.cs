@@ -7,7 +7,10 @@ namespace BtLang.Driver.Output;
 /// Rebuilds the <c>tseries()</c> values of one map from its BPF elements, like bpftrace: every (key, slot) element
 /// holds one (value, meta, epoch) per CPU; slots of the same epoch merge with the map's aggregation (without one the
 /// latest write wins, by meta = write time); the map shows its newest <c>num_intervals</c> epochs, and each key the
-/// part of that window from its first recorded epoch on, missing intervals as null.
+/// part of that window from its first recorded epoch on, missing intervals as null. An element whose slots are all
+/// unwritten (epoch 0 on every CPU, as <c>zero()</c> leaves every element) still makes its key appear, with epoch 0
+/// and value 0, like bpftrace 0.26's <c>collect_tseries_data</c>: a zeroed key prints <c>&lt;no data&gt;</c> (or one
+/// empty interval when other keys have newer data).
 /// </summary>
 public sealed class TimeSeriesBuilder
 {
@@ -31,17 +34,10 @@ public sealed class TimeSeriesBuilder
     {
         if (epoch == 0)
         {
-            return; // never written
+            return; // never written on this CPU
         }
 
-        string id = Convert.ToHexString(scriptKey);
-        if (!_keys.TryGetValue(id, out var entry))
-        {
-            entry = (scriptKey.ToArray(), new Dictionary<ulong, (long, ulong)>());
-            _keys[id] = entry;
-            _order.Add(id);
-        }
-
+        var entry = Entry(scriptKey);
         if (!entry.Epochs.TryGetValue(epoch, out var current))
         {
             entry.Epochs[epoch] = (value, meta);
@@ -58,6 +54,25 @@ public sealed class TimeSeriesBuilder
         };
     }
 
+    /// <summary>
+    /// An element of the key whose slots are unwritten on every CPU (never used, or zeroed by <c>zero()</c>): the key
+    /// is listed, with the value 0 at epoch 0 unless it already has one.
+    /// </summary>
+    public void AddUnwritten(ReadOnlySpan<byte> scriptKey) => Entry(scriptKey).Epochs.TryAdd(0, (0, 0));
+
+    private (byte[] Key, Dictionary<ulong, (long Value, ulong Meta)> Epochs) Entry(ReadOnlySpan<byte> scriptKey)
+    {
+        string id = Convert.ToHexString(scriptKey);
+        if (!_keys.TryGetValue(id, out var entry))
+        {
+            entry = (scriptKey.ToArray(), new Dictionary<ulong, (long, ulong)>());
+            _keys[id] = entry;
+            _order.Add(id);
+        }
+
+        return entry;
+    }
+
     /// <summary>The snapshot, keys decoded with <paramref name="decoder"/>.</summary>
     public MapSnapshot Build(ValueDecoder decoder)
     {
@@ -71,8 +86,10 @@ public sealed class TimeSeriesBuilder
             }
         }
 
+        // The window is the newest num_intervals epochs, computed with bpftrace's unsigned wrap-around: when every key
+        // was zeroed (latest epoch 0) the window starts past its end and holds no interval (unless it is one long).
         ulong count = (ulong)Math.Max(1, _map.Buckets);
-        ulong first = last >= count ? last - count + 1 : 0;
+        ulong first = unchecked(last - count + 1);
         bool signed = _map.Value.IsSigned;
         var entries = ImmutableArray.CreateBuilder<MapEntry>();
         foreach (var id in _order)
@@ -90,7 +107,7 @@ public sealed class TimeSeriesBuilder
             }
 
             var points = ImmutableArray.CreateBuilder<TimeSeriesPoint>();
-            for (ulong epoch = Math.Max(first, firstOfKey); epoch <= last; epoch++)
+            for (ulong epoch = Math.Max(first, firstOfKey); first <= last && epoch <= last; epoch++)
             {
                 long start = unchecked((long)(epoch * (ulong)_map.TSeriesIntervalNs)) + _taiToRealtimeNanoseconds;
                 long? value = epochs.TryGetValue(epoch, out var v) ? Final(v, signed) : null;

@@ -59,8 +59,11 @@ public static class TimeSeriesText
         string timeHeader = "hh:mm:ss" + digits switch { 3 => ".ms", 6 => ".μs", 9 => ".ns", _ => string.Empty };
         int timeSize = 8 + (digits > 0 ? 1 + digits : 0);
 
-        string minText = Number(min, signed);
-        string maxText = Number(max, signed);
+        // A series whose intervals are all empty (a zeroed key next to keys with newer data) has no range: bpftrace
+        // prints its min and max as null.
+        bool empty = !points.Any(p => p.Value is not null);
+        string minText = empty ? "null" : Number(min, signed);
+        string maxText = empty ? "null" : Number(max, signed);
         sb.Append(' ', timeSize + 1);
         AppendRange(sb, minText, maxText);
         AppendPadded(sb, timeHeader, timeSize + 1);
@@ -143,7 +146,7 @@ public static class TimeSeriesText
     /// <summary>Left-justifies like iostream's setw: the width counts UTF-8 bytes (the µ of "μs" is two).</summary>
     private static void AppendPadded(StringBuilder sb, string text, int width)
     {
-        sb.Append(text).Append(' ', Math.Max(0, width - Encoding.UTF8.GetByteCount(text)));
+        sb.Append(text).Append(' ', Math.Max(0, width - RawText.GetByteCount(text)));
     }
 
     private static void AppendTime(StringBuilder sb, long unixNanoseconds, int digits, TimeZoneInfo zone)

@@ -2,7 +2,7 @@ namespace BtLang.Driver.Output;
 
 /// <summary>
 /// Orders map keys the way bpftrace sorts maps whose values are not numbers: integers numerically, strings by their
-/// characters (ordinal), tuples and records field by field; other kinds by address or text so the order is stable.
+/// bytes, tuples and records field by field; other kinds by address or text so the order is stable.
 /// </summary>
 public sealed class ValueComparer : IComparer<Value>
 {
@@ -30,7 +30,7 @@ public sealed class ValueComparer : IComparer<Value>
             case (IntegerValue a, IntegerValue b):
                 return a.IsSigned || b.IsSigned ? a.Bits.CompareTo(b.Bits) : a.AsUInt64.CompareTo(b.AsUInt64);
             case (StringValue a, StringValue b):
-                return string.CompareOrdinal(a.Text, b.Text);
+                return RawText.CompareBytes(a.Text, b.Text);
             case (TupleValue a, TupleValue b):
                 return CompareSequences(a.Elements, b.Elements);
             case (ArrayValue a, ArrayValue b):

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.Net;
-using System.Text;
 using BtLang.Emit.Metadata;
 
 namespace BtLang.Driver.Output;
@@ -180,10 +179,10 @@ public sealed class ValueDecoder
         int end = field.IndexOf((byte)0);
         if (end < 0)
         {
-            return Encoding.UTF8.GetString(field) + StringTruncationTrailer;
+            return RawText.Decode(field) + StringTruncationTrailer;
         }
 
-        return Encoding.UTF8.GetString(field[..end]);
+        return RawText.Decode(field[..end]);
     }
 
     private StackValue DecodeStack(RuntimeType type, long stackId, int pid)

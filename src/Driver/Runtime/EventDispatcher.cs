@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
-using System.Text;
 using BtLang.Driver.Output;
 using BtLang.Emit.Metadata;
 
@@ -97,7 +96,7 @@ internal sealed class EventDispatcher
             using var stream = File.OpenRead(path);
             var buffer = new byte[max];
             int read = stream.ReadAtLeast(buffer, max, throwOnEndOfStream: false);
-            return Encoding.UTF8.GetString(buffer, 0, read);
+            return RawText.Decode(buffer.AsSpan(0, read));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -115,7 +114,7 @@ internal sealed class EventDispatcher
 
         try
         {
-            using var process = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", command]) { RedirectStandardOutput = true, UseShellExecute = false })!;
+            using var process = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", command]) { RedirectStandardOutput = true, UseShellExecute = false, StandardOutputEncoding = RawText.Encoding })!;
             string output = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
             return output;

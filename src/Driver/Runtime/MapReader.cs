@@ -98,10 +98,18 @@ internal sealed class MapReader
         foreach (var entry in entries)
         {
             var scriptKey = map.IsScalar ? ReadOnlySpan<byte>.Empty : entry.Key.AsSpan(0, scriptKeySize);
+            bool written = false;
             for (int cpu = 0; cpu < cpus; cpu++)
             {
                 var slot = bpfMap.IsPerCpu ? bpfMap.GetCpuValue(entry.Value, cpu) : entry.Value;
-                builder.Add(scriptKey, BitConverter.ToInt64(slot), BitConverter.ToUInt64(slot[8..]), BitConverter.ToUInt64(slot[16..]));
+                ulong epoch = BitConverter.ToUInt64(slot[16..]);
+                written |= epoch != 0;
+                builder.Add(scriptKey, BitConverter.ToInt64(slot), BitConverter.ToUInt64(slot[8..]), epoch);
+            }
+
+            if (!written)
+            {
+                builder.AddUnwritten(scriptKey); // zero() keeps the key: bpftrace still prints it
             }
         }
 

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using System.Text;
+using BtLang.Driver.Output;
 using Microsoft.Win32.SafeHandles;
 
 namespace BtLang.Driver.Runtime;
@@ -21,7 +21,7 @@ internal static partial class OutputFile
 
     /// <summary>A text writer over the file (created or truncated, mode 0644).</summary>
     public static TextWriter Create(string path) =>
-        new StreamWriter(CreateStream(path), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), BufferSize) { AutoFlush = false };
+        new StreamWriter(CreateStream(path), RawText.Encoding, BufferSize) { AutoFlush = false };
 
     /// <summary>The file as a stream; IOException naming the problem when it is a symbolic link or cannot be opened.</summary>
     public static FileStream CreateStream(string path)

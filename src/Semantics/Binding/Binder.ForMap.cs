@@ -63,13 +63,18 @@ internal sealed partial class Binder
     private static bool IsMapIterable(BtType valueType) =>
         valueType is not AggregateType { Aggregate: AggregateKind.Avg or AggregateKind.Stats or AggregateKind.Hist or AggregateKind.LHist or AggregateKind.TSeries };
 
-    /// <summary><c>len(@map)</c>: the number of keys; hist/lhist/tseries maps keep one BPF element per bucket, so not for them.</summary>
+    /// <summary>
+    /// <c>len(@map)</c>: the number of BPF elements of a map with keys, of every value kind, as bpftrace 0.26 counts
+    /// them (<c>bpf_map_sum_elem_count</c> or <c>bpf_for_each_map_elem</c> over the map): one per key, but one per
+    /// (key, bucket) for hist/lhist and per (key, interval slot) for tseries, whose elements are stored that way.
+    /// A scalar map is an error there ("call to len() expects a map with explicit keys").
+    /// </summary>
     private BoundExpression BindLen(CallExpressionSyntax call)
     {
         var bound = BindMapFunction(call, "len", IntegerType.Int64);
-        if (bound is BoundCall { Text: { } name } && GetMap(name).ValueType is AggregateType { Aggregate: AggregateKind.Hist or AggregateKind.LHist or AggregateKind.TSeries } histogram)
+        if (bound is BoundCall { Text: { } name } && GetMap(name).HasKey == false)
         {
-            Report(SemanticDiagnostics.LenOfHistogram, call.ArgumentList.Arguments[0], name, histogram);
+            Report(SemanticDiagnostics.LenOfScalarMap, call.ArgumentList.Arguments[0], name);
         }
 
         return bound;

@@ -148,4 +148,62 @@ public sealed class TimeSeriesOutputTests
         Assert.StartsWith("{\"type\": \"tseries\", \"data\": {\"@ts\": [{\"interval_start\": \"", json, StringComparison.Ordinal);
         Assert.EndsWith("\", \"value\": 5}]}}\n", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Zeroed_keys_stay_in_the_map_and_print_no_data_like_bpftrace_026()
+    {
+        // zero() leaves every element with epoch 0 on every CPU: bpftrace 0.26 still lists the keys (epoch 0, value 0)
+        // and, as every key's newest epoch is 0, its window wraps past its end: each series is empty, "<no data>".
+        var builder = new TimeSeriesBuilder(TSeriesMap("sum", intervals: 3), 0);
+        builder.AddUnwritten(Key(2));
+        builder.AddUnwritten(Key(1));
+        builder.AddUnwritten(Key(1)); // another interval slot of key 1
+        var snapshot = builder.Build(new ValueDecoder(new FakeSymbolResolver()));
+        Assert.Equal("@ts[1]:\n<no data>\n@ts[2]:\n<no data>\n", TestMaps.Text(w => w.PrintMap(snapshot)));
+        Assert.Equal("{\"type\": \"tseries\", \"data\": {\"@ts\": {\"1\": [], \"2\": []}}}\n", TestMaps.Json(w => w.PrintMap(snapshot)));
+
+        var scalar = new TimeSeriesBuilder(TSeriesMap("none", intervals: 2, scalar: true), 0);
+        scalar.AddUnwritten(ReadOnlySpan<byte>.Empty);
+        Assert.Equal("@ts:\n<no data>\n", TestMaps.Text(w => w.PrintMap(scalar.Build(new ValueDecoder(new FakeSymbolResolver())))));
+    }
+
+    [Fact]
+    public void A_zeroed_key_next_to_newer_data_shows_one_empty_interval_with_a_null_range()
+    {
+        // After zero(), key 1 is written again (epoch 50) and key 2 is not: bpftrace's window is epochs 49..50, and
+        // key 2 (only epoch 0) gets the one interval at the newest epoch, empty; its range has no value: "null".
+        var builder = new TimeSeriesBuilder(TSeriesMap("sum", intervals: 2), 0);
+        builder.AddUnwritten(Key(2));
+        builder.AddUnwritten(Key(1));
+        builder.Add(Key(1), 7, meta: 0, epoch: 50);
+        var snapshot = builder.Build(new ValueDecoder(new FakeSymbolResolver()));
+        Assert.Equal(new long?[] { 7 }, Only(snapshot, 1).Points.Select(p => p.Value));
+        var zeroed = Only(snapshot, 2);
+        Assert.Equal(new long?[] { null }, zeroed.Points.Select(p => p.Value));
+        Assert.Equal(50 * Second, zeroed.Points[0].StartUnixNanoseconds);
+        string expected =
+            "                   null                                             null\n" +
+            "hh:mm:ss.ns        |___________________________________________________|\n" +
+            "00:00:50.000000000 |                                                   | -\n" +
+            "                   v___________________________________________________v\n" +
+            "                   null                                             null\n";
+        var sb = new StringBuilder();
+        TimeSeriesText.Append(sb, zeroed, TimeZoneInfo.Utc);
+        Assert.Equal(expected, sb.ToString());
+
+        // Sorted from least to most recently written: the zeroed key first.
+        Assert.Equal(new long[] { 2, 1 }, MapOrdering.Sort(snapshot).Select(e => ((IntegerValue)e.Key).Bits));
+    }
+
+    [Fact]
+    public void A_one_interval_map_zeroed_shows_epoch_zero_with_value_zero_as_bpftrace_026_does()
+    {
+        // With num_intervals 1 the window of a map whose newest epoch is 0 is [0, 0]: bpftrace prints that interval
+        // (the Unix epoch) with the 0 that collect_tseries_data recorded for the zeroed element.
+        var builder = new TimeSeriesBuilder(TSeriesMap("none", intervals: 1, scalar: true), 0);
+        builder.AddUnwritten(ReadOnlySpan<byte>.Empty);
+        var series = (TimeSeriesValue)Assert.Single(builder.Build(new ValueDecoder(new FakeSymbolResolver())).Entries).Value;
+        Assert.Equal(new long?[] { 0 }, series.Points.Select(p => p.Value));
+        Assert.Equal(0L, series.Points[0].StartUnixNanoseconds);
+    }
 }
