@@ -61,6 +61,7 @@ public static class SemanticDiagnostics
     public static readonly DiagnosticDescriptor MapNeverRead = Warning("BT1502", "Map assigned but never read or printed", "Map {0} is assigned but never used");
     public static readonly DiagnosticDescriptor VariableNeverUsed = Warning("BT1503", "Variable assigned but never used", "Variable {0} is assigned but never used");
     public static readonly DiagnosticDescriptor WildcardMatchesNothing = Warning("BT1504", "Wildcard matches nothing", "{0} matches no probe");
+    public static readonly DiagnosticDescriptor ProbeScopedVariable = Warning("BT1505", "Variable read outside the block that assigns it (probe scope, as in bpftrace 0.20 and older)", "Variable {0} is used outside the block it is assigned in; it gets probe scope, as in bpftrace 0.20 and older (today's bpftrace rejects this)");
 
     private static DiagnosticDescriptor Error(string id, string title, string format) => new(id, DiagnosticSeverity.Error, title, format);
 

@@ -68,7 +68,7 @@ internal sealed partial class ProgramGenerator
                 _b.Store(_b.Trunc(_b.LShr(PidTgid(), _c.ConstI64(32)), I32), _b.ByteOffset(symbol, 8), 4);
                 return CgValue.Memory(symbol);
             case "kaddr":
-                return CompileTimeAddress(call, _gen.Options.ResolveKernelSymbol?.Invoke(call.Text ?? string.Empty), "kernel symbol");
+                return CompileTimeAddress(call, _gen.Options.ResolveKernelSymbol?.Invoke(call.Text ?? string.Empty), "kernel symbol: it is not in /proc/kallsyms (a kernel built without CONFIG_KALLSYMS_ALL lists no variables there, and BTF has no addresses)");
             case "uaddr":
                 string target = _probe.AttachPoints.FirstOrDefault()?.Target ?? string.Empty;
                 return CompileTimeAddress(call, ProviderFacts.IsUserProbe(_probe.Provider) ? _gen.Options.ResolveUserSymbol?.Invoke(target, call.Text ?? string.Empty) : null, "user symbol (uaddr needs a uprobe or usdt probe)");

@@ -712,6 +712,11 @@ internal sealed partial class Binder
                 diagnostic = diagnostic.WithHint($"Did you mean '{suggestion}'?");
             }
 
+            if (_report && InactiveScriptStructHint(structType) is { } inactive)
+            {
+                diagnostic = diagnostic.WithHint(inactive);
+            }
+
             Report(diagnostic);
             return new BoundError(member);
         }
@@ -891,6 +896,10 @@ internal sealed partial class Binder
         else if (SpellingSuggestion(name, BuiltinCatalog.Variables.Select(v => v.Name)) is { } suggestion)
         {
             diagnostic = diagnostic.WithHint($"Did you mean '{suggestion}'?");
+        }
+        else if (_report && MissingMacroHint(name) is { } macro)
+        {
+            diagnostic = diagnostic.WithHint(macro);
         }
 
         Report(diagnostic);

@@ -5,23 +5,6 @@ namespace BtLang.Semantics.Binding;
 
 internal sealed partial class Binder
 {
-    /// <summary>
-    /// C definitions and preprocessor lines of imported scripts are not read (the C parser reads the main script's);
-    /// an error says so rather than the types going missing later. <see cref="ImportSet"/> resolves the imports themselves.
-    /// </summary>
-    private void CheckImportedCDefinitions()
-    {
-        foreach (var tree in _imports.Trees)
-        {
-            foreach (var member in tree.GetRoot().Members.Where(m => m is PreprocessorDirectiveSyntax or CDefinitionSyntax))
-            {
-                Report(Diagnostics.Diagnostic.Create(SemanticDiagnostics.ImportNotSupported, Loc(member),
-                        "C definitions in an imported script are not supported yet")
-                    .WithHint("put them in a header and import it: import \"file.h\";"));
-            }
-        }
-    }
-
     /// <summary>The headers a script imports, as include files: relative paths are resolved against the script's directory.</summary>
     private static ImmutableArray<string> ImportedHeaders(SyntaxTree tree)
     {

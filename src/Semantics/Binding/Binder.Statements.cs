@@ -330,13 +330,19 @@ internal sealed partial class Binder
             Report(SemanticDiagnostics.AggregationNotAssigned, valueSyntax, value.Type.ToString());
         }
 
-        var variable = existing ?? DeclareVariable(nameToken, declaredType ?? TypeFacts.Widen(value.Type));
+        var variable = existing ?? DeclareAssignedVariable(nameToken, declaredType ?? TypeFacts.Widen(value.Type));
         if (existing is null && declaredType is null)
         {
             _sizeofTypes[variable] = SizeofType(value);
         }
 
-        if (existing is not null)
+        if (existing is { TypeFromFirstAssignment: true } && op == "=")
+        {
+            existing.TypeFromFirstAssignment = false;
+            existing.Type = TypeFacts.Widen(value.Type);
+            _sizeofTypes[existing] = SizeofType(value);
+        }
+        else if (existing is not null)
         {
             var unified = TypeFacts.Unify(existing.Type, TypeFacts.Widen(value.Type));
             if (unified is null)
@@ -358,6 +364,35 @@ internal sealed partial class Binder
         var variable = new VariableSymbol(nameToken.Text, type, Loc(nameToken), _variableIds++);
         _scope.Declare(variable);
         return variable;
+    }
+
+    /// <summary>
+    /// Declares a variable first assigned here: in the current block, or in the probe's scope for a variable that an
+    /// old script reads after the block (see <see cref="ProbeScopedVariables"/>); macro bodies keep their own scope.
+    /// </summary>
+    private VariableSymbol DeclareAssignedVariable(SyntaxToken nameToken, BtType type)
+    {
+        if (_probeScopedVariables.Count == 0 || !_probeScopedVariables.ContainsKey(nameToken.Text) || !InProbeScope())
+        {
+            return DeclareVariable(nameToken, type);
+        }
+
+        var variable = new VariableSymbol(nameToken.Text, type, Loc(nameToken), _variableIds++);
+        _probeScope.Declare(variable);
+        return variable;
+    }
+
+    private bool InProbeScope()
+    {
+        for (var scope = _scope; scope is not null; scope = scope.Parent)
+        {
+            if (scope == _probeScope)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private BoundStatement? BindVariableDeclaration(VariableDeclarationStatementSyntax declaration)
@@ -384,6 +419,7 @@ internal sealed partial class Binder
         }
 
         var variable = DeclareVariable(declaration.VariableToken, declared ?? IntegerType.Int64);
+        variable.TypeFromFirstAssignment = declared is null;
         _references.Add((declaration.VariableToken, variable));
         var zero = new BoundLiteral(declaration, variable.Type, 0);
         return Record(declaration, new BoundVariableAssignment(declaration, variable, zero));

@@ -36,6 +36,8 @@ internal sealed partial class Binder
     private readonly HashSet<string> _declaredMaps = new(StringComparer.Ordinal);
     private ProgramSettings _settings = new();
     private Scope _scope = new(null);
+    private Scope _probeScope = new(null);
+    private IReadOnlyDictionary<string, SyntaxToken> _probeScopedVariables = new Dictionary<string, SyntaxToken>();
     private ProbeProviderKind? _provider;
     private StructType? _argsType;
     private List<ProbeCatalog.Tracepoints.TracepointName> _tracepoints = new();
@@ -96,8 +98,6 @@ internal sealed partial class Binder
         {
             BindMapDeclarations(unit);
         }
-
-        CheckImportedCDefinitions();
 
         var probes = ImmutableArray.CreateBuilder<BoundProbe>();
         foreach (var member in roots.SelectMany(r => r.Members))
@@ -226,6 +226,14 @@ internal sealed partial class Binder
         }
 
         _scope = new Scope(null);
+        _probeScope = _scope;
+        _probeScopedVariables = ProbeScopedVariables.Find(probe.Body);
+        foreach (var (name, read) in _probeScopedVariables)
+        {
+            Report(Diagnostic.Create(SemanticDiagnostics.ProbeScopedVariable, Loc(read), name)
+                .WithHint($"declare it before the block that assigns it, at the top of the probe: let {name};"));
+        }
+
         _loopDepth = 0;
         _argsType = null;
         _tracepoints = ResolveTracepoints(probe, points);
@@ -309,20 +317,23 @@ internal sealed partial class Binder
     /// <summary>True when the current probe's provider satisfies <paramref name="test"/> (or is unknown: no second error).</summary>
     private bool ProviderAllows(Func<ProbeProviderKind, bool> test) => _provider is not { } provider || test(provider);
 
-    /// <summary>The script's C definitions (libclang), read once per binding; empty when the script has none.</summary>
+    /// <summary>
+    /// The C definitions (libclang) of the script and the scripts it imports, read once per binding; empty when none
+    /// has any.
+    /// </summary>
     private static CDefinitions.CDeclarations ReadCDefinitions(SyntaxTree tree, ImportSet imports, CompilationOptions options, out ImmutableArray<Diagnostic> diagnostics)
     {
         diagnostics = ImmutableArray<Diagnostic>.Empty;
-        var root = tree.GetRoot();
+        var roots = imports.Trees.IsEmpty ? [tree.GetRoot()] : imports.Trees.Select(t => t.GetRoot()).Prepend(tree.GetRoot()).ToList();
         var includeFiles = options.IncludeFiles.AddRange(imports == ImportSet.Empty ? ImportedHeaders(tree) : imports.Headers);
-        if (!options.ReadCDefinitions || (!CDefinitions.CDeclarations.HasCParts(root) && includeFiles.IsEmpty))
+        if (!options.ReadCDefinitions || (!roots.Any(CDefinitions.CDeclarations.HasCParts) && includeFiles.IsEmpty))
         {
             return CDefinitions.CDeclarations.Empty;
         }
 
         var btf = (options.Catalog ?? ProbeCatalog.SystemProbeCatalog.Shared).KernelBtf;
         return CDefinitions.CDeclarations.Parse(
-            root,
+            roots,
             options.IncludeDirectories,
             includeFiles,
             btf is not null,

@@ -85,19 +85,35 @@ public sealed partial class CDeclarations
         ImmutableArray<string> includeFiles,
         bool kernelBtfAvailable,
         Func<string, bool, StructType?>? externalStructs,
+        out ImmutableArray<Diagnostic> diagnostics) =>
+        Parse([root], includeDirectories, includeFiles, kernelBtfAvailable, externalStructs, out diagnostics);
+
+    /// <summary>
+    /// As above for a script and the scripts it imports (<paramref name="roots"/>, the main script first): their C parts
+    /// are one translation unit, in that order, as bpftrace appends the C definitions of imported scripts to the main
+    /// script's. Errors are located in the script each line came from.
+    /// </summary>
+    public static CDeclarations Parse(
+        IReadOnlyList<CompilationUnitSyntax> roots,
+        ImmutableArray<string> includeDirectories,
+        ImmutableArray<string> includeFiles,
+        bool kernelBtfAvailable,
+        Func<string, bool, StructType?>? externalStructs,
         out ImmutableArray<Diagnostic> diagnostics)
     {
         includeDirectories = includeDirectories.IsDefault ? ImmutableArray<string>.Empty : includeDirectories;
         includeFiles = includeFiles.IsDefault ? ImmutableArray<string>.Empty : includeFiles;
-        var members = root.Members.Where(m => m is PreprocessorDirectiveSyntax or CDefinitionSyntax).ToList();
+        var scripts = roots
+            .Select(r => (Root: r, Members: (IReadOnlyList<MemberSyntax>)r.Members.Where(m => m is PreprocessorDirectiveSyntax or CDefinitionSyntax).ToList()))
+            .ToList();
+        var members = scripts.SelectMany(s => s.Members).ToList();
         if (members.Count == 0 && includeFiles.IsEmpty)
         {
             diagnostics = ImmutableArray<Diagnostic>.Empty;
             return Empty;
         }
 
-        var tree = root.SyntaxTree;
-        var source = CSource.Build(root, members, includeFiles);
+        var source = CSource.Build(scripts, includeFiles);
         Location LocationOf(SyntaxNode? node) => node?.GetLocation() ?? Location.None;
         var firstMember = members.Count > 0 ? members[0] : null;
 
@@ -113,10 +129,14 @@ public sealed partial class CDeclarations
             arguments.Add("-DBPFTRACE_HAVE_BTF");
         }
 
-        if (tree is not null && Path.GetDirectoryName(Path.GetFullPath(tree.FilePath)) is { } scriptDirectory && File.Exists(tree.FilePath))
+        foreach (var tree in roots.Select(r => r.SyntaxTree))
         {
-            arguments.Add("-iquote");
-            arguments.Add(scriptDirectory);
+            if (tree is not null && File.Exists(tree.FilePath) && Path.GetDirectoryName(Path.GetFullPath(tree.FilePath)) is { } scriptDirectory
+                && !arguments.Contains(scriptDirectory))
+            {
+                arguments.Add("-iquote");
+                arguments.Add(scriptDirectory);
+            }
         }
 
         foreach (string directory in includeDirectories)
@@ -140,15 +160,17 @@ public sealed partial class CDeclarations
                 return Empty;
             }
 
+            // A missing header is a fatal error for clang, which then stops reading: report it (bpftrace fails on it
+            // too), blank the line and parse again so that the definitions after it are still read.
             var errors = unit.GetErrors();
-            if (kernelBtfAvailable && attempt < 64 && DropMissingSystemIncludes(source, errors))
+            if (attempt < 64 && BlankMissingIncludes(source, errors, kernelBtfAvailable, result))
             {
                 continue;
             }
 
             foreach (var error in errors)
             {
-                result.Add(ToDiagnostic(error, source, members, tree));
+                result.Add(ToDiagnostic(error, source, members));
             }
 
             foreach (var cursor in unit.TopLevelCursors())
@@ -208,20 +230,29 @@ public sealed partial class CDeclarations
     /// <summary>An object-like <c>#define NAME expr</c> (from the script or its headers) whose expansion is an integer constant expression.</summary>
     public bool TryGetConstant(string name, out long value) => _constants.TryGetValue(name, out value);
 
-    private static bool DropMissingSystemIncludes(CSource source, ImmutableArray<ClangDiagnostic> errors)
+    private static bool BlankMissingIncludes(CSource source, ImmutableArray<ClangDiagnostic> errors, bool kernelBtfAvailable, ImmutableArray<Diagnostic>.Builder result)
     {
-        bool dropped = false;
+        bool blanked = false;
         foreach (var error in errors)
         {
-            if (error.File == ClangTranslationUnit.MainFileName && FileNotFound.IsMatch(error.Message)
-                && source.TryGetLine(error.Line, out string line) && AngleInclude.IsMatch(line))
+            var missing = FileNotFound.Match(error.Message);
+            if (error.File == ClangTranslationUnit.MainFileName && missing.Success && source.TryGetLine(error.Line, out string line))
             {
+                var diagnostic = Diagnostic.Create(CDefinitionDiagnostics.IncludeNotFound, source.ScriptLocation(error.Line, error.Column) ?? Location.None, missing.Groups[1].Value);
+                if (kernelBtfAvailable && AngleInclude.IsMatch(line))
+                {
+                    diagnostic = diagnostic.WithHint(
+                        "this kernel's types come from BTF, so the #include can go (or sit under #ifndef BPFTRACE_HAVE_BTF, as in bpftrace's tools); " +
+                        "kernel-internal headers need the kernel's headers installed and -I");
+                }
+
+                result.Add(diagnostic);
                 source.BlankLine(error.Line);
-                dropped = true;
+                blanked = true;
             }
         }
 
-        return dropped;
+        return blanked;
     }
 
     private static ImmutableDictionary<string, long> EvaluateConstants(string text, List<string> arguments, List<string> macroNames)
@@ -276,12 +307,12 @@ public sealed partial class CDeclarations
         return constants.ToImmutable();
     }
 
-    private static Diagnostic ToDiagnostic(ClangDiagnostic error, CSource source, List<MemberSyntax> members, SyntaxTree? tree)
+    private static Diagnostic ToDiagnostic(ClangDiagnostic error, CSource source, List<MemberSyntax> members)
     {
         var missing = FileNotFound.Match(error.Message);
         if (error.File == ClangTranslationUnit.MainFileName)
         {
-            var location = source.ScriptLocation(error.Line, error.Column, tree) ?? Location.None;
+            var location = source.ScriptLocation(error.Line, error.Column) ?? Location.None;
             return missing.Success
                 ? Diagnostic.Create(CDefinitionDiagnostics.IncludeNotFound, location, missing.Groups[1].Value)
                 : Diagnostic.Create(CDefinitionDiagnostics.CError, location, error.Message);

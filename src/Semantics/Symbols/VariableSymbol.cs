@@ -19,6 +19,12 @@ public sealed class VariableSymbol : Symbol
 
     public BtType Type { get; internal set; }
 
+    /// <summary>
+    /// True for <c>let $x;</c> (no type, no value) until the first assignment, which gives the variable its type, as
+    /// in bpftrace; until then it reads as a zero int64.
+    /// </summary>
+    internal bool TypeFromFirstAssignment { get; set; }
+
     public Location Declaration { get; }
 
     /// <summary>Unique within a compilation; distinguishes shadowed variables of the same name.</summary>

@@ -99,6 +99,32 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public void CDefinitionsOfAnImportedScriptAreRead()
+    {
+        // As bpftrace appends an imported script's C definitions to the main script's: its struct, enum and #define
+        // are usable in the main script and in the imported one, and its struct may use the main script's types.
+        Write("lib/types.bt", "#define LIMIT 40\nstruct pair { struct base b; int second; };\nenum colour { RED = 3, GREEN };\n" +
+            "kprobe:vfs_read { $p = (struct pair *)arg0; @second = $p->second + LIMIT; }\n");
+        var compilation = Compile("main.bt", "import \"lib/types.bt\";\nstruct base { long first; };\n" +
+            "kprobe:vfs_write { $p = (struct pair *)arg0; @sum = $p->b.first + $p->second + LIMIT + GREEN; }\n");
+
+        Assert.Empty(Errors(compilation));
+        Assert.DoesNotContain(compilation.GetDiagnostics(), d => d.Id == "BT1052");
+    }
+
+    [Fact]
+    public void ErrorInTheCDefinitionsOfAnImportedScriptIsLocatedThere()
+    {
+        Write("lib/bad.bt", "BEGIN { }\nstruct broken { int a; int b c; };\n");
+        var compilation = Compile("main.bt", "import \"lib/bad.bt\";\nstruct fine { int a; };\nBEGIN { }\n");
+
+        var error = Assert.Single(Errors(compilation));
+        Assert.Equal("BT1601", error.Id);
+        Assert.Equal(Path.Combine(_dir, "lib", "bad.bt"), error.Location.Path);
+        Assert.Equal(1, error.Location.GetLineSpan().Start.Line);
+    }
+
+    [Fact]
     public void BpfCSourceAndConfigInImportAreErrors()
     {
         Write("prog.bpf.c", "int x;\n");

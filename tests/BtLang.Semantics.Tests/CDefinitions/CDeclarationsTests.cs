@@ -191,15 +191,22 @@ public sealed class CDeclarationsTests
     }
 
     [Fact]
-    public void MissingSystemIncludeIsSkippedWhenBtfIsAvailable()
+    public void MissingSystemIncludeIsAnErrorAndTheRestIsStillRead()
     {
+        // bpftrace fails on a missing header too; with BTF the hint says the include can go. The definitions after
+        // it are read all the same (one error per missing header, not a cascade).
         var c = Parse("#include <linux/no_such_header_here.h>\n#include <linux/also_missing.h>\nstruct After { int a; };\n", out var diagnostics);
-        Assert.Empty(diagnostics);
+        Assert.Equal(["BT1602", "BT1602"], diagnostics.Select(d => d.Id));
+        Assert.Equal("Include file not found: 'linux/no_such_header_here.h'", diagnostics[0].Message);
+        Assert.Equal(0, diagnostics[0].Location.GetLineSpan().Start.Line);
+        Assert.Equal(1, diagnostics[1].Location.GetLineSpan().Start.Line);
+        Assert.Contains("BTF", Assert.Single(diagnostics[0].Hints));
         Assert.NotNull(c.FindStruct("After", isUnion: false));
 
         Parse("#include <linux/no_such_header_here.h>\nstruct After { int a; };\n", out var withoutBtf, btf: false);
         var diagnostic = Assert.Single(withoutBtf);
         Assert.Equal("BT1602", diagnostic.Id);
+        Assert.Empty(diagnostic.Hints);
         Assert.Equal(0, diagnostic.Location.GetLineSpan().Start.Line);
     }
 
