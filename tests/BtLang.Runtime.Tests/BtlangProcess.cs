@@ -82,7 +82,10 @@ internal sealed partial class BtlangProcess : IDisposable
 
     public static BtlangProcess Start(params string[] arguments) => Start(arguments, null);
 
-    public static BtlangProcess Start(string[] arguments, string? stdin)
+    public static BtlangProcess Start(string[] arguments, string? stdin) => Start(arguments, stdin, []);
+
+    /// <summary>Starts btlang with <paramref name="environment"/> added to the test's environment.</summary>
+    public static BtlangProcess Start(string[] arguments, string? stdin, params (string Name, string Value)[] environment)
     {
         var info = new ProcessStartInfo(Executable)
         {
@@ -97,6 +100,11 @@ internal sealed partial class BtlangProcess : IDisposable
         }
 
         info.Environment["__BPFTRACE_NOTIFY_PROBES_ATTACHED"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         var process = Process.Start(info)!;
         if (stdin is not null)
         {

@@ -11,8 +11,9 @@ namespace BtLang.Driver.Attach;
 /// </summary>
 public sealed class AttachManyResult
 {
-    internal AttachManyResult(AttachedProbes? probes, ImmutableArray<Diagnostic> diagnostics, TimeSpan elapsed, DetachReport? rollback)
+    internal AttachManyResult(AttachedProbes? probes, ImmutableArray<Diagnostic> diagnostics, TimeSpan elapsed, DetachReport? rollback, ImmutableArray<string> notes = default)
     {
+        Notes = notes.IsDefault ? ImmutableArray<string>.Empty : notes;
         Probes = probes;
         Diagnostics = diagnostics;
         Elapsed = elapsed;
@@ -22,6 +23,9 @@ public sealed class AttachManyResult
     public AttachedProbes? Probes { get; }
 
     public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+    /// <summary>What <c>-v</c> tells about how the probes were attached (syscall routing).</summary>
+    public ImmutableArray<string> Notes { get; }
 
     /// <summary>Time spent attaching (and, after a failure, detaching what had been attached).</summary>
     public TimeSpan Elapsed { get; }

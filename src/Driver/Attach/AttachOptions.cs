@@ -25,6 +25,12 @@ public sealed record AttachOptions
     /// <summary>Threads used to detach links in parallel (detaching waits for RCU grace periods, not for CPU).</summary>
     public int DetachParallelism { get; init; } = 64;
 
+    /// <summary>
+    /// Route the syscall tracepoints through raw_syscalls (<see cref="SyscallRouter"/>) when at least this many can
+    /// be routed; null never routes.
+    /// </summary>
+    public int? SyscallRoutingThreshold { get; init; } = SyscallRouter.DefaultThreshold;
+
     /// <summary>The kernel's features; null means <see cref="KernelFeatures.Current"/>.</summary>
     public KernelFeatures? Features { get; init; }
 }

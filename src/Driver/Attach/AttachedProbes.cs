@@ -14,16 +14,20 @@ public sealed class AttachedProbes : IDisposable
     private int _detached;
     private int _stopped;
 
-    internal AttachedProbes(ImmutableArray<LibBpf.BpfLink> links, int attachPointCount, int parallelism)
+    internal AttachedProbes(ImmutableArray<LibBpf.BpfLink> links, int attachPointCount, int parallelism, SyscallRouting? syscallRouting = null)
     {
         Links = links;
+        SyscallRouting = syscallRouting;
         AttachPointCount = attachPointCount;
         _parallelism = parallelism;
     }
 
     public ImmutableArray<LibBpf.BpfLink> Links { get; }
 
-    /// <summary>The number bpftrace prints in <c>Attached N probes</c>.</summary>
+    /// <summary>The syscall tracepoints routed through raw_syscalls, or null (its dispatcher links are in <see cref="Links"/>).</summary>
+    public SyscallRouting? SyscallRouting { get; }
+
+    /// <summary>The number bpftrace prints in <c>Attached N probes</c> (routed syscall tracepoints count one each).</summary>
     public int AttachPointCount { get; }
 
     public bool IsDetached => Volatile.Read(ref _detached) != 0;
@@ -71,7 +75,9 @@ public sealed class AttachedProbes : IDisposable
             return new DetachReport(0, TimeSpan.Zero, ImmutableArray<BtLang.Diagnostics.Diagnostic>.Empty);
         }
 
-        return ParallelDetacher.DetachAll(Links, _parallelism);
+        var report = ParallelDetacher.DetachAll(Links, _parallelism);
+        SyscallRouting?.Dispose(); // the program arrays and dispatchers, once their links are gone
+        return report;
     }
 
     public void Dispose() => DetachAll();

@@ -96,7 +96,15 @@ public sealed class ProbeAttacher
         var stopwatch = Stopwatch.StartNew();
         var links = ImmutableArray.CreateBuilder<BpfLink>();
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        var notes = ImmutableArray.CreateBuilder<string>();
         int attachPoints = 0;
+        var routing = RouteSyscalls(ref requests, notes);
+        if (routing is not null)
+        {
+            links.AddRange(routing.Links);
+            attachPoints += routing.Routes.Length;
+        }
+
         foreach (var request in requests)
         {
             Diagnostic? failure = null;
@@ -131,12 +139,59 @@ public sealed class ProbeAttacher
 
             diagnostics.Add(failure);
             var rollback = ParallelDetacher.DetachAll(links.ToImmutable(), _options.DetachParallelism);
+            routing?.Dispose();
             diagnostics.AddRange(rollback.Warnings);
-            return new AttachManyResult(null, diagnostics.ToImmutable(), stopwatch.Elapsed, rollback);
+            return new AttachManyResult(null, diagnostics.ToImmutable(), stopwatch.Elapsed, rollback, notes.ToImmutable());
         }
 
-        var probes = new AttachedProbes(links.ToImmutable(), attachPoints, _options.DetachParallelism);
-        return new AttachManyResult(probes, diagnostics.ToImmutable(), stopwatch.Elapsed, null);
+        var probes = new AttachedProbes(links.ToImmutable(), attachPoints, _options.DetachParallelism, routing);
+        return new AttachManyResult(probes, diagnostics.ToImmutable(), stopwatch.Elapsed, null, notes.ToImmutable());
+    }
+
+    /// <summary>
+    /// Routes the syscall tracepoints of <paramref name="requests"/> through raw_syscalls when there are enough of
+    /// them (<see cref="AttachOptions.SyscallRoutingThreshold"/>) and leaves the rest in <paramref name="requests"/>.
+    /// Null when nothing was routed; then <paramref name="requests"/> is unchanged and everything attaches one by one.
+    /// </summary>
+    private SyscallRouting? RouteSyscalls(ref IReadOnlyList<AttachRequest> requests, ImmutableArray<string>.Builder notes)
+    {
+        if (_options.SyscallRoutingThreshold is not { } threshold || !requests.Any(r => r.Provider == "tracepoint"))
+        {
+            return null;
+        }
+
+        if (SyscallTable.ForCurrentArchitecture() is not { } table)
+        {
+            notes.Add($"syscall tracepoints: attached one by one (no syscall table for {System.Runtime.InteropServices.RuntimeInformation.OSArchitecture})");
+            return null;
+        }
+
+        var plan = SyscallRouter.Plan(requests, table);
+        if (plan.Routes.Length == 0)
+        {
+            return null;
+        }
+
+        if (plan.Routes.Length < threshold)
+        {
+            notes.Add($"syscall tracepoints: {plan.Routes.Length} attached one by one (routing through raw_syscalls starts at {threshold}; {SyscallRouter.EnvironmentVariable}=always routes any)");
+            return null;
+        }
+
+        if (!SyscallRouter.TryRoute(plan.Routes, table, out var routing, out string? error))
+        {
+            notes.Add($"syscall tracepoints: attached one by one, routing through raw_syscalls failed: {error}");
+            return null;
+        }
+
+        notes.Add(routing.Describe());
+        if (plan.NotRouted.Length > 0)
+        {
+            notes.Add($"syscall tracepoints attached one by one: {string.Join(", ", plan.NotRouted)}");
+        }
+
+        requests = plan.Remaining;
+        return routing;
     }
 
     private AttachResult AttachTracepoint(AttachRequest request)

@@ -223,6 +223,9 @@ public static class HelpText
             BPFTRACE_KERNEL_SOURCE        [default: none] kernel headers directory
             BPFTRACE_KERNEL_BUILD         [default: none] kernel build directory
             BPFTRACE_COLOR                [default: auto] color diagnostics: auto, always, never
+            BTLANG_SYSCALL_ROUTING        [default: auto] syscalls:sys_enter_*/sys_exit_* through the two
+                                          raw_syscalls tracepoints (fast exit): auto (from 12 of them), always,
+                                          never, or the number to start at
             __BPFTRACE_NOTIFY_PROBES_ATTACHED
                                           when set, print this name on a line of its own once probes are attached
         """;

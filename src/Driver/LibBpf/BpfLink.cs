@@ -11,12 +11,21 @@ namespace BtLang.Driver.LibBpf;
 /// </summary>
 public sealed class BpfLink : IDisposable
 {
-    private readonly BpfLinkHandle _handle;
+    // A libbpf link (BpfLinkHandle), or the fd of a kernel link made with bpf_link_create (FileDescriptorHandle).
+    private readonly SafeHandle _handle;
     private readonly FileDescriptorHandle? _retainedPerfEvent;
 
     internal BpfLink(BpfLinkHandle handle, string description, FileDescriptorHandle? retainedPerfEvent = null)
     {
         _handle = handle;
+        Description = description;
+        _retainedPerfEvent = retainedPerfEvent;
+    }
+
+    /// <summary>A kernel link fd (<c>bpf_link_create</c>), and the perf event it attached to (closed on <see cref="Detach"/>).</summary>
+    internal BpfLink(FileDescriptorHandle linkFd, string description, FileDescriptorHandle? retainedPerfEvent)
+    {
+        _handle = linkFd;
         Description = description;
         _retainedPerfEvent = retainedPerfEvent;
     }
@@ -40,7 +49,7 @@ public sealed class BpfLink : IDisposable
         try
         {
             _handle.DangerousAddRef(ref added);
-            int fd = LibBpfNative.bpf_link__fd(_handle.DangerousGetHandle());
+            int fd = LinkFd();
             if (fd < 0)
             {
                 return 0;
@@ -70,7 +79,7 @@ public sealed class BpfLink : IDisposable
         try
         {
             _handle.DangerousAddRef(ref added);
-            int fd = LibBpfNative.bpf_iter_create(LibBpfNative.bpf_link__fd(_handle.DangerousGetHandle()));
+            int fd = LibBpfNative.bpf_iter_create(LinkFd());
             if (fd < 0)
             {
                 return Marshal.GetLastPInvokeError() is > 0 and var errno ? errno : -fd;
@@ -104,7 +113,7 @@ public sealed class BpfLink : IDisposable
     public int Stop()
     {
         _handle.Dispose();
-        return -_handle.DestroyResult;
+        return _handle is BpfLinkHandle libbpfLink ? -libbpfLink.DestroyResult : 0;
     }
 
     /// <summary>Detaches completely (stop, then release the perf event). Returns 0 or a positive errno.</summary>
@@ -116,6 +125,8 @@ public sealed class BpfLink : IDisposable
     }
 
     public void Dispose() => Detach();
+
+    private int LinkFd() => _handle is FileDescriptorHandle fd ? fd.Fd : LibBpfNative.bpf_link__fd(_handle.DangerousGetHandle());
 
     public override string ToString() => Description;
 }

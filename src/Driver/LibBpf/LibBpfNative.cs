@@ -183,6 +183,12 @@ internal static unsafe partial class LibBpfNative
     [LibraryImport(Library, EntryPoint = "bpf_prog_load", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int bpf_prog_load(int progType, string? name, string license, ulong* instructions, nuint instructionCount, void* opts);
 
+    [LibraryImport(Library, EntryPoint = "bpf_prog_load", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int bpf_prog_load_with_options(int progType, string? name, string license, ulong* instructions, nuint instructionCount, BpfProgramLoadOptions* opts);
+
+    [LibraryImport(Library, EntryPoint = "bpf_link_create")]
+    internal static partial int bpf_link_create(int progFd, int targetFd, int attachType, void* opts);
+
     [LibraryImport(Library, EntryPoint = "bpf_map_create", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int bpf_map_create(int mapType, string? name, uint keySize, uint valueSize, uint maxEntries, void* opts);
 

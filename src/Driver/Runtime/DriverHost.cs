@@ -346,6 +346,7 @@ internal sealed class DriverHost : IDriverHost
             Errors = _errors,
             Quiet = options.Quiet,
             Verbose = options.Verbose,
+            ExplainAttach = options.Debug.HasFlag(DebugStages.Libbpf),
             NoWarnings = options.Warnings == WarningLevel.None,
             DryRun = options.DryRun,
             AllowUnsafe = options.Unsafe,

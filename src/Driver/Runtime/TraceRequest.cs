@@ -19,6 +19,9 @@ internal sealed record TraceRequest
 
     public bool Verbose { get; init; }
 
+    /// <summary><c>-v</c> or <c>-d libbpf</c>: say how the probes were attached (syscall tracepoints routed through raw_syscalls).</summary>
+    public bool ExplainAttach { get; init; }
+
     /// <summary><c>--no-warnings</c>: warnings found while running (skipped probes, full maps) are not printed.</summary>
     public bool NoWarnings { get; init; }
 

@@ -36,7 +36,13 @@ internal sealed partial class TraceSession
         }
 
         var metadata = _request.Metadata;
-        var attacher = new ProbeAttacher(new AttachOptions { Pid = _request.Pid, MissingProbes = _request.MissingProbes, CppDemangle = _request.CppDemangle });
+        var attacher = new ProbeAttacher(new AttachOptions
+        {
+            Pid = _request.Pid,
+            MissingProbes = _request.MissingProbes,
+            CppDemangle = _request.CppDemangle,
+            SyscallRoutingThreshold = SyscallRouter.ThresholdFrom(Environment.GetEnvironmentVariable(SyscallRouter.EnvironmentVariable)),
+        });
         foreach (var probe in metadata.Probes)
         {
             foreach (var point in probe.AttachPoints)
@@ -162,6 +168,14 @@ internal sealed partial class TraceSession
             }
 
             var result = attacher.AttachMany(requests);
+            if (_request.Verbose || _request.ExplainAttach)
+            {
+                foreach (string note in result.Notes)
+                {
+                    _errors.WriteLine(note);
+                }
+            }
+
             foreach (var diagnostic in result.Diagnostics.Where(d => d.IsError || !_request.NoWarnings))
             {
                 _errors.Write(DiagnosticFormatter.Format(diagnostic));

@@ -95,6 +95,8 @@ public sealed class HelpTextTests
         Assert.Contains("BPFTRACE_COLOR", text);
         Assert.Contains("BTLANG_", text);
         Assert.Contains("__BPFTRACE_NOTIFY_PROBES_ATTACHED", text);
+        Assert.Contains("BTLANG_SYSCALL_ROUTING", text);
+        Assert.Contains($"auto (from {BtLang.Driver.Attach.SyscallRouter.DefaultThreshold} of them)", text);
     }
 
     [Fact]

@@ -60,6 +60,11 @@ internal static class Workload
     /// <summary>The built Fixtures/watched.c: adds to the .data global <c>bt_data_watched</c> ROUNDS times.</summary>
     public static string WatchedPath => BuiltWatched.Value;
 
+    private static readonly Lazy<string> BuiltSyscalls = new(() => Build("syscalls.c"), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The built Fixtures/syscalls.c: known numbers of stat, uname, read and compat getpid calls.</summary>
+    public static string SyscallsPath => BuiltSyscalls.Value;
+
     /// <summary>The address of a symbol of a built fixture, from its symbol table (nm).</summary>
     public static ulong AddressOf(string binary, string symbol)
     {
