@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what BtLang needs on a fresh Debian 12 machine (as root) and builds it. Safe to run again.
-#   apt: libLLVM 19 (code generation), libbpf1 (loading), bpftool (object inspection in tests), bpftrace 0.17 (the
+#   apt: libLLVM 19 (code generation), llvm-19-dev + g++ (scripts/build-llvm-bpf.sh links the trimmed copy of it
+#        that the AOT build loads), libbpf1 (loading), bpftool (object inspection in tests), bpftrace 0.17 (the
 #        side-by-side oracle), llvm-19 (objdump for tests), clang-14 + libbpf-dev (C test fixtures), gcc +
 #        systemtap-sdt-dev (USDT test programs), neovim (the real LSP client in tests), libclang1-14 +
 #        libclang-common-14-dev (the C front end: script struct/enum definitions, #include, #define).
@@ -8,8 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(libllvm19 llvm-19 libbpf1 libbpf-dev bpftool bpftrace clang-14 gcc make systemtap-sdt-dev neovim
-              libclang1-14 libclang-common-14-dev unzip ca-certificates)
+apt_packages=(libllvm19 llvm-19 llvm-19-dev g++ libbpf1 libbpf-dev bpftool bpftrace clang-14 gcc make
+              systemtap-sdt-dev neovim libclang1-14 libclang-common-14-dev unzip ca-certificates)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

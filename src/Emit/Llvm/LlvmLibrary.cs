@@ -7,6 +7,8 @@ namespace BtLang.Emit.Llvm;
 /// <summary>
 /// Finds Debian's libLLVM 19. The package libllvm19 installs only the versioned file <c>libLLVM.so.19.1</c> (the
 /// unversioned <c>libLLVM-19.so</c> comes with llvm-19-dev), so the P/Invoke library name "LLVM" is resolved here.
+/// First choice is <c>libbtlang-llvm.so</c> next to the executable: the same LLVM release trimmed to the BPF target
+/// and the C API (scripts/build-llvm-bpf.sh, built by bench/publish-aot.sh), which loads in a fifth of the time.
 /// </summary>
 internal static class LlvmLibrary
 {
@@ -16,6 +18,7 @@ internal static class LlvmLibrary
 
     private static readonly string[] Candidates =
     [
+        Path.Combine(AppContext.BaseDirectory, "libbtlang-llvm.so"),
         "libLLVM.so.19.1",
         "/usr/lib/x86_64-linux-gnu/libLLVM.so.19.1",
         "/usr/lib/aarch64-linux-gnu/libLLVM.so.19.1",
