@@ -221,10 +221,11 @@ internal sealed partial class Binder
         NoteMapKey(map, name, key);
         if (info.ValueType is null)
         {
-            if (!_report)
+            if (_speculative)
             {
-                // While types are still being inferred, a map read before its assignment (`@x = @x + 1`) reads as
-                // an integer so that the assignment can give the map its type; the last pass decides.
+                // A map read before its assignment (`@x = @x + 1`, or a probe before the one assigning it) reads as
+                // an integer so that the assignment can give the map its type; a later pass decides.
+                _readUnassignedMap = true;
                 return new BoundLiteral(map, IntegerType.Int64, 0);
             }
 
@@ -254,41 +255,55 @@ internal sealed partial class Binder
     private void NoteMapKey(SyntaxNode syntax, string name, BoundExpression? key)
     {
         var info = GetMap(name);
+        UnifyMapKey(syntax, name, key, info);
+        info.SeeKey();
+    }
+
+    private void UnifyMapKey(SyntaxNode syntax, string name, BoundExpression? key, MapInfo info)
+    {
         bool hasKey = key is not null;
         if (key is { Type.IsError: true })
         {
             return;
         }
 
-        if (info.HasKey is null)
+        var currentHasKey = info.CurrentHasKey;
+        var currentKey = info.CurrentKeyType;
+        if (currentHasKey is null)
         {
             info.HasKey = hasKey;
             info.KeyType = key is null ? null : TypeFacts.Widen(key.Type);
-            _mapsChanged = true;
             return;
         }
 
-        if (info.HasKey != hasKey)
+        if (currentHasKey != hasKey)
         {
-            string expected = info.HasKey == true ? info.KeyType?.ToString() ?? "?" : "none";
+            string expected = currentHasKey == true ? currentKey?.ToString() ?? "?" : "none";
             Report(SemanticDiagnostics.MapKeyTypeMismatch, syntax, name, key?.Type.ToString() ?? "none", expected);
             return;
         }
 
-        if (key is null || info.KeyType is null)
+        info.HasKey = currentHasKey;
+        if (key is null)
         {
             return;
         }
 
-        var unified = TypeFacts.Unify(info.KeyType, TypeFacts.Widen(key.Type));
+        if (currentKey is null)
+        {
+            info.KeyType = TypeFacts.Widen(key.Type);
+            return;
+        }
+
+        var unified = TypeFacts.Unify(currentKey, TypeFacts.Widen(key.Type));
         if (unified is null)
         {
-            Report(SemanticDiagnostics.MapKeyTypeMismatch, syntax, name, key.Type, info.KeyType);
+            Report(SemanticDiagnostics.MapKeyTypeMismatch, syntax, name, key.Type, currentKey);
+            info.KeyType = currentKey;
         }
-        else if (!unified.Equals(info.KeyType))
+        else
         {
             info.KeyType = unified;
-            _mapsChanged = true;
         }
     }
 
@@ -297,40 +312,45 @@ internal sealed partial class Binder
     {
         var info = GetMap(name);
         info.Locations.Add(Loc(map.MapToken));
+        var result = UnifyMapValue(name, type, valueSyntax, info);
+        info.SeeValue();
+        return result;
+    }
+
+    private BtType UnifyMapValue(string name, BtType type, SyntaxNode valueSyntax, MapInfo info)
+    {
+        var current = info.CurrentValueType;
         if (type.IsError)
         {
-            return info.ValueType ?? SimpleType.Error;
+            return current ?? SimpleType.Error;
         }
 
-        if (info.ValueType is null)
+        if (current is null)
         {
             info.ValueType = type;
             info.FirstAssignment = Loc(valueSyntax);
-            _mapsChanged = true;
             return type;
         }
 
-        var unified = type is AggregateType || info.ValueType is AggregateType
-            ? (type.Equals(info.ValueType) ? type : null)
-            : TypeFacts.Unify(info.ValueType, type);
+        var unified = type is AggregateType || current is AggregateType
+            ? (type.Equals(current) ? type : null)
+            : TypeFacts.Unify(current, type);
         if (unified is null)
         {
-            var diagnostic = Diagnostics.Diagnostic.Create(SemanticDiagnostics.MapValueTypeMismatch, Loc(valueSyntax), name, type, info.ValueType);
+            var diagnostic = Diagnostics.Diagnostic.Create(SemanticDiagnostics.MapValueTypeMismatch, Loc(valueSyntax), name, type, current);
             if (info.FirstAssignment is { } first)
             {
                 diagnostic = diagnostic.WithRelatedLocation(first);
             }
 
             Report(diagnostic);
-            return info.ValueType;
+            info.ValueType = current;
+            return current;
         }
 
-        if (!unified.Equals(info.ValueType))
-        {
-            info.ValueType = unified;
-            _mapsChanged = true;
-        }
-
+        // Current may be the previous pass's type (a hint): this pass's first assignment still sets the map.
+        info.FirstAssignment ??= Loc(valueSyntax);
+        info.ValueType = unified;
         return unified;
     }
 
@@ -494,7 +514,7 @@ internal sealed partial class Binder
             string name = MapName(map.MapToken);
             var key = BindMapKey(map);
             var info = GetMap(name);
-            var valueType = info.ValueType is null or IntegerType ? NoteMapValue(map, name, IntegerType.Int64, syntax) : info.ValueType;
+            var valueType = info.CurrentValueType is null or IntegerType ? NoteMapValue(map, name, IntegerType.Int64, syntax) : info.ValueType;
             NoteMapKey(map, name, key);
             if (!valueType.IsInteger && !valueType.IsError)
             {
@@ -712,7 +732,7 @@ internal sealed partial class Binder
                 diagnostic = diagnostic.WithHint($"Did you mean '{suggestion}'?");
             }
 
-            if (_report && InactiveScriptStructHint(structType) is { } inactive)
+            if (InactiveScriptStructHint(structType) is { } inactive)
             {
                 diagnostic = diagnostic.WithHint(inactive);
             }
@@ -897,7 +917,7 @@ internal sealed partial class Binder
         {
             diagnostic = diagnostic.WithHint($"Did you mean '{suggestion}'?");
         }
-        else if (_report && MissingMacroHint(name) is { } macro)
+        else if (MissingMacroHint(name) is { } macro)
         {
             diagnostic = diagnostic.WithHint(macro);
         }

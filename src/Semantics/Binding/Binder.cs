@@ -11,19 +11,21 @@ using Microsoft.CodeAnalysis.Text;
 namespace BtLang.Semantics.Binding;
 
 /// <summary>
-/// Binds a syntax tree to a <see cref="BoundProgram"/>. Map types are inferred over the whole program: the tree is
-/// bound repeatedly (at most <see cref="MaxPasses"/> times) until no map type changes, so a map may be read in a
-/// probe that comes before the one assigning it; only the last pass reports diagnostics.
+/// Binds a syntax tree to a <see cref="BoundProgram"/>. Map types are inferred over the whole program: usually one
+/// pass binds everything, but a pass in which a map was read in a state that changed later in the pass (read before
+/// the assignment that types it, a key or string type that widens afterwards) is discarded and the tree bound again
+/// with the types learnt, at most <see cref="MaxPasses"/> times in all; only the last pass's diagnostics count.
 /// </summary>
 internal sealed partial class Binder
 {
-    private const int MaxPasses = 4;
+    private const int MaxPasses = 5;
 
     private readonly SyntaxTree _tree;
     private readonly ImportSet _imports;
     private readonly CompilationOptions _options;
     private readonly Dictionary<string, MapInfo> _maps;
-    private readonly bool _report;
+    private readonly bool _speculative;
+    private bool _readUnassignedMap;
     private readonly List<Diagnostic> _diagnostics = new();
 
     /// <summary>
@@ -44,17 +46,16 @@ internal sealed partial class Binder
     private ImmutableArray<AttachPoint> _points = ImmutableArray<AttachPoint>.Empty;
     private int _loopDepth;
     private int _variableIds;
-    private bool _mapsChanged;
 
     private readonly CDefinitions.CDeclarations _c;
 
-    private Binder(SyntaxTree tree, ImportSet imports, CompilationOptions options, Dictionary<string, MapInfo> maps, bool report, CDefinitions.CDeclarations c)
+    private Binder(SyntaxTree tree, ImportSet imports, CompilationOptions options, Dictionary<string, MapInfo> maps, bool speculative, CDefinitions.CDeclarations c)
     {
         _tree = tree;
         _imports = imports;
         _options = options;
         _maps = maps;
-        _report = report;
+        _speculative = speculative;
         _c = c;
     }
 
@@ -68,24 +69,42 @@ internal sealed partial class Binder
     /// </summary>
     public static BindingResult Bind(SyntaxTree tree, ImportSet imports, CompilationOptions options, CancellationToken cancellationToken = default)
     {
-        var maps = new Dictionary<string, MapInfo>(StringComparer.Ordinal);
         var c = ReadCDefinitions(tree, imports, options, out var cDiagnostics);
+        bool speculative = true;
+        bool trusted = false;
+        Dictionary<string, MapInfo>? previous = null;
         for (int pass = 1; ; pass++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var binder = new Binder(tree, imports, options, maps, report: false, c);
-            binder.BindProgram();
-            if (!binder._mapsChanged || pass == MaxPasses)
-            {
-                break;
-            }
-        }
 
-        var final = new Binder(tree, imports, options, maps, report: true, c);
-        final._diagnostics.AddRange(cDiagnostics);
-        final._diagnostics.AddRange(imports.Diagnostics);
-        var program = final.BindProgram();
-        return new BindingResult(program, final._boundNodes, final._references.ToImmutableArray());
+            // Each pass infers the map types afresh (a type that came from a speculative read must not stick); its
+            // reads of a map not assigned yet see the type the previous pass ended with.
+            var maps = new Dictionary<string, MapInfo>(StringComparer.Ordinal);
+            if (previous is not null)
+            {
+                foreach (var (name, info) in previous)
+                {
+                    maps[name] = new MapInfo(name, info, trusted);
+                }
+            }
+
+            // A speculative pass reads a map nobody assigned yet as an integer (the assignment may come later); the
+            // last pass reports such reads.
+            var binder = new Binder(tree, imports, options, maps, speculative && pass < MaxPasses, c);
+            binder._diagnostics.AddRange(cDiagnostics);
+            binder._diagnostics.AddRange(imports.Diagnostics);
+            var program = binder.BindProgram();
+            bool stale = maps.Values.Any(m => m.SawChangedState);
+            if (pass == MaxPasses || (!stale && !binder._readUnassignedMap))
+            {
+                return new BindingResult(program, binder._boundNodes, binder._references.ToImmutableArray(), pass);
+            }
+
+            // Types are settled but some read found no type: the next pass is the last and reports those reads.
+            speculative = stale;
+            trusted = !binder._readUnassignedMap;
+            previous = maps;
+        }
     }
 
     private BoundProgram BindProgram()
@@ -111,16 +130,13 @@ internal sealed partial class Binder
             }
         }
 
-        if (_report)
-        {
-            ReportUnassignedMaps();
-        }
+        ReportUnassignedMaps();
 
         var symbols = _maps.Values
-            .Where(m => m.ValueType is not null)
+            .Where(m => m.AssignedValueType is not null)
             .ToImmutableDictionary(
                 m => m.Name,
-                m => new MapSymbol(m.Name, m.HasKey == true ? m.KeyType : null, m.ValueType!, m.Locations.ToImmutableArray(), m.DeclaredKind, m.DeclaredMaxEntries),
+                m => new MapSymbol(m.Name, m.AssignedKeyType, m.AssignedValueType!, m.Locations.ToImmutableArray(), m.DeclaredKind, m.DeclaredMaxEntries),
                 StringComparer.Ordinal);
         // A probe bound once per tracepoint format reports its common problems once.
         // An args field missing from several formats is reported once, naming the first tracepoint that lacks it.
@@ -371,31 +387,15 @@ internal sealed partial class Binder
 
     private void Report(DiagnosticDescriptor descriptor, SyntaxToken token, params object?[] args) => Report(descriptor, Loc(token), args);
 
-    private void Report(DiagnosticDescriptor descriptor, Location location, params object?[] args)
-    {
-        if (_report)
-        {
-            _diagnostics.Add(Diagnostic.Create(descriptor, location, args));
-        }
-    }
+    private void Report(DiagnosticDescriptor descriptor, Location location, params object?[] args) =>
+        _diagnostics.Add(Diagnostic.Create(descriptor, location, args));
 
-    private void Report(Diagnostic diagnostic)
-    {
-        if (_report)
-        {
-            _diagnostics.Add(diagnostic);
-        }
-    }
+    private void Report(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
 
     private T Record<T>(SyntaxNode syntax, T bound)
         where T : BoundNode
     {
-        // Only the last pass's bound nodes reach the semantic model; the inference passes need not hash every node.
-        if (_report)
-        {
-            _boundNodes[syntax] = bound;
-        }
-
+        _boundNodes[syntax] = bound;
         return bound;
     }
 }
