@@ -118,6 +118,22 @@ public sealed class SyscallRoutingTests
         Leftovers.AssertNoneLeft(run.Ids);
     }
 
+    [KernelFact]
+    public void AFailureAfterRoutingTakesTheDispatcherDownToo()
+    {
+        string ls = KernelFacts.UniqueCopyOf("/bin/ls", out _);
+        var run = AttachFaultTests.RunWatched(
+            ["-v", "-e", $"tracepoint:syscalls:sys_enter_* {{ @ = count(); }} uprobe:{ls}:btlang_no_such_symbol {{ @u = count(); }}"],
+            ("BPFTRACE_MISSING_PROBES", "error"));
+
+        Assert.Equal(1, run.Code);
+        Assert.Contains("routed through raw_syscalls:sys_enter", run.Stderr); // routing came first, then the uprobe failed
+        Assert.Contains($"cannot attach uprobe:{ls}:btlang_no_such_symbol", run.Stderr);
+        Assert.DoesNotContain("Attached", run.Stderr);
+        Assert.NotEmpty(run.Ids);
+        Leftovers.AssertNoneLeft(run.Ids, ls);
+    }
+
     private static (int Code, string Stdout, string Stderr, HashSet<int> Ids) Run(string[] arguments, string? routing) =>
         routing is null
             ? AttachFaultTests.RunWatched(arguments)
