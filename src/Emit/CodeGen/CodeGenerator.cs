@@ -213,6 +213,7 @@ internal sealed class CodeGenerator : IDisposable
             .Concat(bound.OfType<BoundForMap>().Select(f => f.MapName))
             .Concat(bound.OfType<BoundCall>().Where(c => c.Function == "len" && c.Text is not null).Select(c => c.Text!))
             .ToHashSet(StringComparer.Ordinal);
+        var assignments = bound.OfType<BoundMapAssignment>().ToList();
         int index = 0;
         foreach (var symbol in _program.Maps.Values.OrderBy(m => m.Name, StringComparer.Ordinal))
         {
@@ -274,8 +275,9 @@ internal sealed class CodeGenerator : IDisposable
             {
                 Name = symbol.Name,
                 BpfName = bpfName,
-                Key = symbol.KeyType is null ? RuntimeType.None : ToRuntimeType(symbol.KeyType),
-                Value = aggregate is null ? ToRuntimeType(symbol.ValueType) : RuntimeType.Int(8, aggregate.IsSigned),
+                Key = symbol.KeyType is null ? RuntimeType.None : FormattedRuntimeTypes.Apply(ToRuntimeType(symbol.KeyType), assignments.Where(a => a.Target.MapName == symbol.Name).Select(a => a.Target.Key)
+                    .Concat(bound.OfType<BoundAggregateAssignment>().Where(a => a.Target.MapName == symbol.Name).Select(a => a.Target.Key))),
+                Value = aggregate is null ? FormattedRuntimeTypes.Apply(ToRuntimeType(symbol.ValueType), assignments.Where(a => a.Target.MapName == symbol.Name).Select(a => (BoundExpression?)a.Value)) : RuntimeType.Int(8, aggregate.IsSigned),
                 Aggregate = aggregate is null ? Metadata.AggregateKind.None : (Metadata.AggregateKind)((int)aggregate.Aggregate + 1),
                 IsPerCpu = perCpu,
                 IsScalar = symbol.IsScalar,

@@ -49,4 +49,18 @@ internal sealed partial class ProgramGenerator
         PointerType { IsKernel: true } => false,
         _ => ProviderFacts.IsUserProbe(_probe.Provider),
     };
+
+    /// <summary>
+    /// The helper that reads through a value of <paramref name="pointerType"/> (deref, <c>-&gt;</c>, <c>[]</c>): the
+    /// user one for user pointers, the kernel one for pointers known to be kernel ones, and otherwise the
+    /// address-checking <c>bpf_probe_read</c> (as str() and buf() use), which reads user memory below the user/kernel
+    /// split and kernel memory above it: a pointer of unknown space may be either, <c>curtask-&gt;parent-&gt;pid</c>
+    /// in a uprobe as much as <c>*(uint64 *)args.argv</c> in a syscall tracepoint.
+    /// </summary>
+    private static BpfHelper ReadHelper(BtType pointerType) => pointerType switch
+    {
+        PointerType { IsUser: true } => BpfHelper.ProbeReadUser,
+        PointerType { IsKernel: true } => BpfHelper.ProbeReadKernel,
+        _ => BpfHelper.ProbeRead,
+    };
 }

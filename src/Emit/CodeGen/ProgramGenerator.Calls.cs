@@ -40,6 +40,8 @@ internal sealed partial class ProgramGenerator
                 _b.Store(code, _b.ByteOffset(Config, RuntimeConfig.ExitCodeOffset), 8);
                 _b.Store(_c.ConstI64(1), _b.ByteOffset(Config, RuntimeConfig.ExitingOffset), 8);
                 EmitEvent(EventKind.Exit, 0, 8, payload => _b.Store(code, payload, 8));
+                // As in bpftrace, exit() also leaves the probe: the statements after it do not run.
+                _b.Br(_return);
                 return Void();
             case "clear":
             case "zero":

@@ -45,6 +45,8 @@ internal sealed partial class ProgramGenerator
                 return Load(_b.ByteOffset(tupleValue.Value, tupleType.Offsets[index.Index]), tupleType.Elements[index.Index]);
             case BoundFieldAccess field:
                 return EmitFieldAccess(field);
+            case BoundArrayIndex element:
+                return EmitArrayIndex(element);
             case BoundBlockExpression block:
                 foreach (var statement in block.Statements)
                 {
@@ -426,8 +428,7 @@ internal sealed partial class ProgramGenerator
                 var address = _b.IntToPtr(EmitScalar(unary.Operand));
                 var type = unary.Type;
                 var memory = ZeroedTemp(Math.Max(type.Size, 8));
-                var user = ReadsUserMemory(unary.Operand.Type);
-                Helper(user ? BpfHelper.ProbeReadUser : BpfHelper.ProbeReadKernel, I64, memory, _c.ConstI32(Math.Max(1, type.Size)), address);
+                Helper(ReadHelper(unary.Operand.Type), I64, memory, _c.ConstI32(Math.Max(1, type.Size)), address);
                 return Load(memory, type);
             case UnaryOperator.AddressOf:
                 return CgValue.Scalar(EmitAddressOf(unary.Operand));
@@ -596,9 +597,8 @@ internal sealed partial class ProgramGenerator
         {
             var pointer = EmitScalar(field.Operand);
             var memory = ZeroedTemp(Math.Max(size, 8));
-            bool user = ReadsUserMemory(field.Operand.Type);
             var address = _b.IntToPtr(_b.Add(pointer, _c.ConstI64(member.Offset)));
-            Helper(user ? BpfHelper.ProbeReadUser : BpfHelper.ProbeReadKernel, I64, memory, _c.ConstI32(size), address);
+            Helper(ReadHelper(field.Operand.Type), I64, memory, _c.ConstI32(size), address);
             source = memory;
         }
         else

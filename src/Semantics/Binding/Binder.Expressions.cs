@@ -446,6 +446,13 @@ internal sealed partial class Binder
             return new BoundBinary(syntax, binaryOperator, left, right, SimpleType.Bool);
         }
 
+        if (binaryOperator is BinaryOperator.Add or BinaryOperator.Subtract && left.Type is PointerType pointer && right.Type is not PointerType
+            && pointer.Element.Size > 1)
+        {
+            // C pointer arithmetic, as in bpftrace: p + n moves n elements (args.argv + 1 is the second argv slot).
+            right = new BoundBinary(syntax, BinaryOperator.Multiply, right, new BoundLiteral(syntax, IntegerType.Int64, (ulong)pointer.Element.Size), IntegerType.Int64);
+        }
+
         return new BoundBinary(syntax, binaryOperator, left, right, TypeFacts.Arithmetic(left.Type, right.Type));
     }
 

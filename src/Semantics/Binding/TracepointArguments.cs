@@ -45,7 +45,9 @@ internal static class TracepointArguments
 
         if (field.IsPointer)
         {
-            string pointee = element.TrimEnd('*').Trim();
+            // "const char *const *argv": every '*' past the first is one more pointer level (const removed above).
+            string pointee = element.TrimEnd('*', ' ');
+            int levels = element.Count(c => c == '*');
             BtType target = pointee switch
             {
                 "char" or "uchar" => IntegerType.Int8,
@@ -54,6 +56,11 @@ internal static class TracepointArguments
                 _ when pointee.StartsWith("union ", StringComparison.Ordinal) => kernelStruct(pointee["union ".Length..].Trim(), true) ?? (BtType)IntegerType.UInt8,
                 _ => IntegerType.UInt8,
             };
+            for (int level = 1; level < levels; level++)
+            {
+                target = new PointerType(target, userPointers);
+            }
+
             return new PointerType(target, userPointers);
         }
 
