@@ -269,8 +269,10 @@ internal sealed partial class Binder
     private List<ProbeCatalog.Tracepoints.TracepointName> ResolveTracepoints(ProbeSyntax probe, ImmutableArray<AttachPoint> points)
     {
         var events = new List<ProbeCatalog.Tracepoints.TracepointName>();
-        // Probes without tracepoints must not load the catalog's tracepoint list (a read of tracefs's available_events).
-        if (!points.Any(p => p.Provider == ProbeProviderKind.Tracepoint) || Catalog is not { } catalog || catalog.Tracepoints.Count == 0)
+        // Probes without tracepoints, and tracepoints named in full whose format can be read, must not load the
+        // catalog's tracepoint list (all of tracefs's available_events: ~2,300 names, ~5 MB allocated to sort them,
+        // ~6 ms of a 25 ms compile).
+        if (!points.Any(p => p.Provider == ProbeProviderKind.Tracepoint) || Catalog is not { } catalog)
         {
             return events;
         }
@@ -281,7 +283,16 @@ internal sealed partial class Binder
             if (!point.HasWildcard)
             {
                 var single = new ProbeCatalog.Tracepoints.TracepointName(point.Target!, point.Function!);
-                if (catalog.Tracepoints.Contains(single))
+                // ftrace's internal events have formats but cannot be attached (available_events leaves them out).
+                if (point.Target != "ftrace" && catalog.GetTracepoint(point.Target!, point.Function!) is not null)
+                {
+                    events.Add(single);
+                }
+                else if (catalog.Tracepoints.Count == 0)
+                {
+                    // No tracepoint list at all (no tracefs): nothing to check against.
+                }
+                else if (catalog.Tracepoints.Contains(single))
                 {
                     events.Add(single);
                 }
@@ -291,6 +302,11 @@ internal sealed partial class Binder
                         .WithHint("btlang -l 'tracepoint:*' lists the tracepoints of this kernel"));
                 }
 
+                continue;
+            }
+
+            if (catalog.Tracepoints.Count == 0)
+            {
                 continue;
             }
 
