@@ -166,6 +166,7 @@ internal sealed partial class Binder
         var variable = _scope.Lookup(name);
         if (variable is null)
         {
+            _undefinedVariableRead = true;
             Report(SemanticDiagnostics.UndefinedVariable, syntax, name);
             return new BoundError(syntax);
         }

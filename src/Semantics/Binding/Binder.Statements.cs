@@ -311,6 +311,7 @@ internal sealed partial class Binder
         {
             if (existing is null)
             {
+                _undefinedVariableRead = true;
                 Report(SemanticDiagnostics.UndefinedVariable, nameToken, name);
                 BindExpression(valueSyntax);
                 return new BoundExpressionStatement(syntax, new BoundError(syntax));

@@ -39,7 +39,9 @@ internal sealed partial class Binder
     private ProgramSettings _settings = new();
     private Scope _scope = new(null);
     private Scope _probeScope = new(null);
-    private IReadOnlyDictionary<string, SyntaxToken> _probeScopedVariables = new Dictionary<string, SyntaxToken>();
+    private static readonly IReadOnlyDictionary<string, SyntaxToken> NoProbeScopedVariables = new Dictionary<string, SyntaxToken>();
+    private IReadOnlyDictionary<string, SyntaxToken> _probeScopedVariables = NoProbeScopedVariables;
+    private bool _undefinedVariableRead;
     private ProbeProviderKind? _provider;
     private StructType? _argsType;
     private List<ProbeCatalog.Tracepoints.TracepointName> _tracepoints = new();
@@ -241,28 +243,49 @@ internal sealed partial class Binder
             }
         }
 
-        _scope = new Scope(null);
-        _probeScope = _scope;
-        _probeScopedVariables = ProbeScopedVariables.Find(probe.Body);
-        foreach (var (name, read) in _probeScopedVariables)
-        {
-            Report(Diagnostic.Create(SemanticDiagnostics.ProbeScopedVariable, Loc(read), name)
-                .WithHint($"declare it before the block that assigns it, at the top of the probe: let {name};"));
-        }
-
-        _loopDepth = 0;
         _argsType = null;
         _tracepoints = ResolveTracepoints(probe, points);
         _points = points;
         NoteIterator(points);
+
+        // A read of a variable no enclosing block assigns may be an old script's probe-wide variable: only then is
+        // the probe looked at for such variables (see ProbeScopedVariables) and, if it has any, bound again.
+        int diagnostics = _diagnostics.Count;
+        int references = _references.Count;
+        bool warnedTSeries = _warnedUnstableTSeries;
+        _probeScopedVariables = NoProbeScopedVariables;
+        _undefinedVariableRead = false;
+        var (predicate, body) = BindProbeBody(probe);
+        if (_undefinedVariableRead && ProbeScopedVariables.Find(probe.Body) is { Count: > 0 } probeScoped)
+        {
+            _diagnostics.RemoveRange(diagnostics, _diagnostics.Count - diagnostics);
+            _references.RemoveRange(references, _references.Count - references);
+            _warnedUnstableTSeries = warnedTSeries;
+            _probeScopedVariables = probeScoped;
+            foreach (var (name, read) in probeScoped)
+            {
+                Report(Diagnostic.Create(SemanticDiagnostics.ProbeScopedVariable, Loc(read), name)
+                    .WithHint($"declare it before the block that assigns it, at the top of the probe: let {name};"));
+            }
+
+            (predicate, body) = BindProbeBody(probe);
+        }
+
+        return Record(probe, new BoundProbe(probe, index, _provider ?? ProbeProviderKind.Begin, points, predicate, body));
+    }
+
+    private (BoundExpression? Predicate, BoundBlock Body) BindProbeBody(ProbeSyntax probe)
+    {
+        _scope = new Scope(null);
+        _probeScope = _scope;
+        _loopDepth = 0;
         BoundExpression? predicate = null;
         if (probe.Predicate is { } p)
         {
             predicate = BindCondition(p.Condition, "predicate");
         }
 
-        var body = BindBlock(probe.Body, newScope: false);
-        return Record(probe, new BoundProbe(probe, index, _provider ?? ProbeProviderKind.Begin, points, predicate, body));
+        return (predicate, BindBlock(probe.Body, newScope: false));
     }
 
     /// <summary>The tracepoints a probe's attach points name (wildcards expanded); reports the ones that do not exist.</summary>
@@ -292,7 +315,7 @@ internal sealed partial class Binder
                 {
                     // No tracepoint list at all (no tracefs): nothing to check against.
                 }
-                else if (catalog.Tracepoints.Contains(single))
+                else if (TracepointSet(catalog.Tracepoints).Contains(single))
                 {
                     events.Add(single);
                 }
@@ -329,6 +352,12 @@ internal sealed partial class Binder
 
         return events;
     }
+
+    /// <summary>The catalog's tracepoint list as a set, made once per list (a linear search per probe added up).</summary>
+    private static HashSet<ProbeCatalog.Tracepoints.TracepointName> TracepointSet(IReadOnlyList<ProbeCatalog.Tracepoints.TracepointName> names) =>
+        TracepointSets.GetValue(names, n => new HashSet<ProbeCatalog.Tracepoints.TracepointName>(n));
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<ProbeCatalog.Tracepoints.TracepointName>, HashSet<ProbeCatalog.Tracepoints.TracepointName>> TracepointSets = new();
 
     private static bool ProgramTypeCompatible(ProbeProviderKind a, ProbeProviderKind b)
     {

@@ -35,7 +35,7 @@ internal static class LanguageParser
 
         if (tokens.Count <= SmallInputTokenCount)
         {
-            return ParseTokens(tokens, diagnostics, lexerAtTopLevel && balanced, guardStack: false);
+            return ParseTokens(text, tokens, diagnostics, lexerAtTopLevel && balanced, guardStack: false);
         }
 
         // On the calling thread while its stack lasts (a thread hand-off costs a scheduler round trip on a busy
@@ -43,7 +43,7 @@ internal static class LanguageParser
         int lexicalDiagnostics = diagnostics.Count;
         try
         {
-            return ParseTokens(tokens, diagnostics, lexerAtTopLevel && balanced, guardStack: true);
+            return ParseTokens(text, tokens, diagnostics, lexerAtTopLevel && balanced, guardStack: true);
         }
         catch (StackGuard.Exception)
         {
@@ -57,7 +57,7 @@ internal static class LanguageParser
             {
                 try
                 {
-                    result = ParseTokens(tokens, diagnostics, lexerAtTopLevel && balanced, guardStack: false);
+                    result = ParseTokens(text, tokens, diagnostics, lexerAtTopLevel && balanced, guardStack: false);
                 }
                 catch (Exception e)
                 {
@@ -75,7 +75,7 @@ internal static class LanguageParser
     {
         var lexer = new BtLangLexer(new AntlrInputStream(text));
         lexer.RemoveErrorListeners();
-        var tokens = new List<IToken>();
+        var tokens = new List<IToken>(Math.Clamp(text.Length / 2, 16, 1 << 18)); // about two characters a token
         while (true)
         {
             var token = lexer.NextToken();
@@ -90,9 +90,9 @@ internal static class LanguageParser
         return tokens;
     }
 
-    private static ParseResult ParseTokens(List<IToken> tokens, List<PendingDiagnostic> diagnostics, bool lexedSelfContained, bool guardStack)
+    private static ParseResult ParseTokens(string text, List<IToken> tokens, List<PendingDiagnostic> diagnostics, bool lexedSelfContained, bool guardStack)
     {
-        var stream = new TrackingTokenStream(new ListTokenSource(tokens));
+        var stream = new TrackingTokenStream(new ListTokenSource(tokens), tokens.Count);
         var parser = new BtLangParser(stream) { GuardStack = guardStack };
         parser.RemoveErrorListeners();
         BtLangParser.ProgramContext program;
@@ -115,7 +115,7 @@ internal static class LanguageParser
         }
 
         stream.Fill();
-        var converter = new TreeConverter(stream.GetTokens(), diagnostics, guardStack);
+        var converter = new TreeConverter(stream.GetTokens(), diagnostics, guardStack, text);
         var root = converter.ConvertProgram(program);
         int textLength = tokens[^1].StartIndex;
         if (root.FullWidth != textLength)

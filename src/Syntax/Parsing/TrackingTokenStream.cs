@@ -8,9 +8,14 @@ namespace BtLang.Syntax.Parsing;
 /// </summary>
 internal sealed class TrackingTokenStream : CommonTokenStream
 {
-    public TrackingTokenStream(ITokenSource tokenSource)
+    public TrackingTokenStream(ITokenSource tokenSource, int expectedTokens = 0)
         : base(tokenSource)
     {
+        // The buffer grows one token at a time; sized up front it is not copied a dozen times on a long script.
+        if (expectedTokens > 0 && tokens is List<IToken> list)
+        {
+            list.Capacity = expectedTokens;
+        }
     }
 
     /// <summary>The index of the furthest token looked at so far (-1 before any).</summary>

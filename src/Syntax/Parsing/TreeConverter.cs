@@ -19,12 +19,19 @@ internal sealed class TreeConverter
     private int _next;
 
     private readonly bool _guardStack;
+    private readonly string? _source;
+    private readonly TokenTextCache _cache = TokenTextCache.Current;
 
-    public TreeConverter(IList<IToken> tokens, List<PendingDiagnostic> diagnostics, bool guardStack = false)
+    /// <param name="tokens">The lexer's tokens, all channels.</param>
+    /// <param name="diagnostics">Where conversion problems go.</param>
+    /// <param name="guardStack">Check the stack depth (large inputs).</param>
+    /// <param name="source">The lexed text: token texts are taken from it (shared for short ones) instead of from each token.</param>
+    public TreeConverter(IList<IToken> tokens, List<PendingDiagnostic> diagnostics, bool guardStack = false, string? source = null)
     {
         _tokens = tokens;
         _diagnostics = diagnostics;
         _guardStack = guardStack;
+        _source = source;
     }
 
     public GreenNode ConvertProgram(ProgramContext program)
@@ -665,9 +672,9 @@ internal sealed class TreeConverter
 
         var trailing = TriviaRange(index + 1, end);
         _next = end;
-        string text = token.Type == TokenConstants.EOF ? string.Empty : token.Text;
+        string text = TextOf(token);
         var kind = TokenKinds.Map(token.Type);
-        return new GreenToken(kind, text, leading, trailing, ValueOf(kind, text), isMissing: false);
+        return _cache.GetToken(kind, text, leading, trailing, ValueOf(kind, text));
     }
 
     private static bool IsTrailingTrivia(IToken token) =>
@@ -680,15 +687,42 @@ internal sealed class TreeConverter
             return null;
         }
 
+        if (end - start == 1)
+        {
+            return _cache.GetSingleTriviaArray(TriviaOf(_tokens[start]));
+        }
+
         var trivia = new GreenTrivia[end - start];
         for (int i = start; i < end; i++)
         {
-            var token = _tokens[i];
-            var kind = token.Channel == TokenConstants.HiddenChannel ? TokenKinds.MapTrivia(token.Type) : SyntaxKind.SkippedTokensTrivia;
-            trivia[i - start] = new GreenTrivia(kind, token.Type == TokenConstants.EOF ? string.Empty : token.Text);
+            trivia[i - start] = TriviaOf(_tokens[i]);
         }
 
         return trivia;
+    }
+
+    private GreenTrivia TriviaOf(IToken token)
+    {
+        var kind = token.Channel == TokenConstants.HiddenChannel ? TokenKinds.MapTrivia(token.Type) : SyntaxKind.SkippedTokensTrivia;
+        return _cache.GetTrivia(kind, TextOf(token));
+    }
+
+    /// <summary>The text of a lexed token (the lexer never rewrites token texts, so it is the source span).</summary>
+    private string TextOf(IToken token)
+    {
+        if (token.Type == TokenConstants.EOF)
+        {
+            return string.Empty;
+        }
+
+        int start = token.StartIndex;
+        int length = token.StopIndex - start + 1;
+        if (_source is null || start < 0 || length < 0 || start + length > _source.Length)
+        {
+            return token.Text;
+        }
+
+        return _cache.GetString(_source.AsSpan(start, length));
     }
 
     private static object? ValueOf(SyntaxKind kind, string text) => kind switch
