@@ -182,4 +182,19 @@ public sealed class Bpftrace017SideBySideTests
         string script = $"uprobe:{W}:bt_add /pid == cpid && arg0 == 0/ {{ printf(\"%d %d %d %d %d %d %d\\n\", cpu >= 0, nsecs > 0, elapsed > 0, rand >= 0, curtask != 0, curtask->pid == tid, curtask->parent->pid > 0); }}";
         AssertSameText(script, null, "-c", $"{W} 2 go");
     }
+
+    [KernelFact]
+    public void Ksym_cgroupid_and_cgroup_path_match_bpftrace_017()
+    {
+        // An address of a kernel function from /proc/kallsyms (kaddr() needs symbols this kernel does not export).
+        string line = File.ReadLines("/proc/kallsyms").First(l => l.EndsWith(" T vfs_read", StringComparison.Ordinal));
+        string address = "0x" + line[..line.IndexOf(' ')];
+        string script =
+            $"BEGIN {{ printf(\"%s|%s\\n\", ksym({address}), ksym({address} + 5)); @[ksym({address})] = count(); " +
+            "printf(\"%d\\n\", cgroupid(\"/sys/fs/cgroup/unified\") > 0); print(cgroup_path(cgroup)); exit(); }";
+        AssertSameText(script);
+
+        // 0.17 prints print(cgroup_path(...)) unquoted in JSON (not JSON); 0.26 quotes it, as btlang does.
+        AssertSameJson(script.Replace(" print(cgroup_path(cgroup));", string.Empty, StringComparison.Ordinal));
+    }
 }
