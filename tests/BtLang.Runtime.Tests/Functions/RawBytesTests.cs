@@ -42,7 +42,7 @@ public sealed class RawBytesTests : IDisposable
     {
         var before = KernelFacts.LoadedPrograms();
         var (code, stdout, stderr) = BtlangProcess.RunRaw(BtlangProcess.Executable, "-e", Script, "-c", "/bin/sh " + _launcher);
-        Leaks.AssertNoneSince(before);
+        Leaks.AssertNoneSince(before, Leaks.ProgramTypesOf(Script));
         Assert.True(code == 0, stderr);
         byte[] expected = Concat(
             Comm, "|", FilePath, "|  /tm|", Comm, "      |/tmp/btl\n",

@@ -22,7 +22,7 @@ internal static partial class SideBySideRun
     {
         var before = KernelFacts.LoadedPrograms();
         var ours = BtlangProcess.RunRaw(BtlangProcess.Executable, arguments);
-        Probes.Leaks.AssertNoneSince(before);
+        Probes.Leaks.AssertNoneSince(before, Probes.Leaks.ProgramTypesOf(string.Join('\n', arguments)));
         Assert.True(ours.Code == 0, "btlang failed: " + ours.Stderr);
         var theirs = BtlangProcess.RunRaw(Bpftrace, arguments);
         Assert.True(theirs.Code == 0, "bpftrace failed: " + theirs.Stderr);
