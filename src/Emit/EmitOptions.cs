@@ -18,6 +18,13 @@ public sealed record EmitOptions
     /// <summary>Keep the textual IR (before and after optimisation) in the result, for <c>-d</c>.</summary>
     public bool KeepIr { get; init; }
 
+    /// <summary>
+    /// Emit the <c>-p PID</c> check (the config's target pid) in every probe but BEGIN/END. On by default, so an object
+    /// written by <c>btlang compile</c> can run with <c>btlang run x.o -p PID</c>; the driver turns it off when it
+    /// compiles a script for a run without <c>-p</c>, which saves each program the check.
+    /// </summary>
+    public bool PidFilter { get; init; } = true;
+
     /// <summary>Resolves a kernel symbol to its address at compile time (<c>kaddr()</c>); null when unknown.</summary>
     public Func<string, ulong?>? ResolveKernelSymbol { get; init; }
 

@@ -219,6 +219,9 @@ internal sealed class DriverHost : IDriverHost
             ResolveKernelSymbol = name => symbolizer.Value.ResolveKernelAddress(name),
             ResolveUserSymbol = (binary, name) => symbolizer.Value.ResolveUserAddress(SystemProbeCatalog.Shared.ResolveBinary(binary) ?? binary, name),
             ResolveCgroupId = CgroupId,
+            // Objects that outlive this run (btlang compile, --emit-elf) keep the -p check so `btlang run x.o -p PID`
+            // works; a script compiled to run now without -p does not need it.
+            PidFilter = options.Mode != DriverMode.RunProgram || options.Pid is not null || options.EmitElfPath is not null,
         };
         var result = BpfEmitter.Emit(compilation, emitOptions);
         foreach (var diagnostic in WithoutKernelBtf(result.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning)))

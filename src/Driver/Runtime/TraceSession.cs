@@ -376,10 +376,18 @@ internal sealed partial class TraceSession
             return;
         }
 
+        // A global counter in objects from this version, a per-CPU array in older ones.
         ulong total = 0;
-        for (int cpu = 0; cpu < BpfMap.PossibleCpuCount; cpu++)
+        if (!lost.IsPerCpu)
         {
-            total += BitConverter.ToUInt64(lost.GetCpuValue(values, cpu));
+            total = BitConverter.ToUInt64(values);
+        }
+        else
+        {
+            for (int cpu = 0; cpu < BpfMap.PossibleCpuCount; cpu++)
+            {
+                total += BitConverter.ToUInt64(lost.GetCpuValue(values, cpu));
+            }
         }
 
         if (total > 0)

@@ -21,10 +21,19 @@ internal sealed class CodeGenerator : IDisposable
 {
     public const string RingBufferName = "btl_events";
     public const string ScratchMapName = "btl_scratch";
-    public const string ConfigMapName = "btl_config";
+    /// <summary>
+    /// The config is a global variable in its own data section, so programs address it directly (no map lookup);
+    /// libbpf names the array map it makes for a <c>.data.NAME</c> section after the section.
+    /// </summary>
+    public const string ConfigSection = ".data.cfg";
+
+    public const string ConfigMapName = ConfigSection;
     public const string KernelStackMapName = "btl_kstack";
     public const string UserStackMapName = "btl_ustack";
-    public const string LostEventsMapName = "btl_lost";
+    /// <summary>The lost-events counter: a global u64 in its own data section (map name = section name).</summary>
+    public const string LostEventsSection = ".data.lost";
+
+    public const string LostEventsMapName = LostEventsSection;
 
     /// <summary>Per-CPU scratch bytes per program (the kernel caps per-CPU values at 32 KiB).</summary>
     public const int ScratchSize = 32 * 1024;
@@ -52,8 +61,13 @@ internal sealed class CodeGenerator : IDisposable
         _module.EnableDebugInfo(compilation.SyntaxTree.FilePath, sourceText: compilation.SyntaxTree.Text.ToString());
         RingBuffer = BtfMaps.Define(_module, BpfMapDefinition.RingBuffer(RingBufferName, RingBufferBytes(program.Settings.PerfRingBufferPages)));
         Scratch = BtfMaps.Define(_module, new BpfMapDefinition(ScratchMapName, BpfMapType.PercpuArray, null, BtfMapSlot.OfSize(ScratchSize), 1));
-        Config = BtfMaps.Define(_module, new BpfMapDefinition(ConfigMapName, BpfMapType.Array, null, BtfMapSlot.OfSize(RuntimeConfig.Size), 1));
-        LostEvents = BtfMaps.Define(_module, new BpfMapDefinition(LostEventsMapName, BpfMapType.PercpuArray, null, BtfMapSlot.OfSize(8), 1));
+        var debug = _module.DebugInfo!;
+        Config = BtfGlobals.Define(_module, "btl_config", _context.Array(_context.I64, RuntimeConfig.Size / 8),
+            debug.ArrayType(debug.Integer(64, signed: false), 64, RuntimeConfig.Size / 8), ConfigSection);
+        UsesExit = _compilation.Binding.BoundNodes.Values.OfType<BoundCall>().Any(c => c.Function == "exit");
+        // A global counter (atomically incremented, only when the ring buffer is full): addressed directly, so the
+        // lost path of an event is three instructions instead of a map lookup.
+        LostEvents = BtfGlobals.Define(_module, "btl_lost", _context.I64, debug.Integer(64, signed: false), LostEventsSection);
     }
 
     public LlvmContext Context => _context;
@@ -68,8 +82,13 @@ internal sealed class CodeGenerator : IDisposable
 
     public LlvmValue Scratch { get; }
 
+    /// <summary>The runtime config (<see cref="RuntimeConfig"/>): a pointer to the global, usable in any program.</summary>
     public LlvmValue Config { get; }
 
+    /// <summary>Whether some probe calls exit(): only then do probes check the "exiting" flag.</summary>
+    public bool UsesExit { get; }
+
+    /// <summary>Pointer to the global u64 that counts events dropped because the ring buffer was full.</summary>
     public LlvmValue LostEvents { get; }
 
     public BtLang.Syntax.SyntaxTree SyntaxTree => _compilation.SyntaxTree;
@@ -112,6 +131,7 @@ internal sealed class CodeGenerator : IDisposable
             EventRingBuffer = RingBufferName,
             Settings = ImmutableDictionary<string, string>.Empty
                 .Add("config_map", ConfigMapName)
+                .Add("pid_filter", _options.PidFilter ? "1" : "0")
                 .Add("scratch_map", ScratchMapName)
                 .Add("lost_map", LostEventsMapName)
                 .Add("print_maps_on_exit", _program.Settings.PrintMapsOnExit ? "1" : "0")

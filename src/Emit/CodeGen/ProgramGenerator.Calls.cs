@@ -45,6 +45,7 @@ internal sealed partial class ProgramGenerator
                 return Void();
             case "clear":
             case "zero":
+                ForgetMapReads();
                 EmitEvent(call.Function == "clear" ? EventKind.Clear : EventKind.Zero, _gen.Maps[call.Text!].Index, 0, _ => { });
                 return Void();
             case "len":
@@ -170,20 +171,47 @@ internal sealed partial class ProgramGenerator
         });
     }
 
+    /// <summary>Events up to this size are built on the stack and copied with one bpf_ringbuf_output call.</summary>
+    private const int StackEventLimit = 64;
+
     /// <summary>
-    /// Reserves a ring buffer record of header + <paramref name="payloadSize"/> bytes, fills it and submits it; when
-    /// the buffer is full the event is counted in the lost-events map instead.
+    /// Sends an event of header + <paramref name="payloadSize"/> bytes to the ring buffer: small ones are built in a
+    /// stack slot and copied with one bpf_ringbuf_output (one helper call, shorter code), bigger ones reserved,
+    /// filled in place and submitted. When the buffer is full the event is counted in the lost-events global.
     /// </summary>
     private void EmitEvent(EventKind kind, int id, int payloadSize, Action<LlvmValue> fill)
     {
         int size = EventHeaderSize + MapLayout.Align8(payloadSize);
-        var record = Helper(BpfHelper.RingbufReserve, Ptr, _gen.RingBuffer, _c.ConstI64(size), _c.ConstI64(0));
-        var reserved = NewBlock("event_reserved");
         var lost = NewBlock("event_lost");
         var done = NewBlock("event_done");
-        _b.CondBr(_b.ICmp(LlvmIntPredicate.NotEqual, record, _c.Null), reserved, lost);
+        if (size <= StackEventLimit)
+        {
+            var slot = SharedSlot(_c.Array(I64, StackEventLimit / 8), "event");
+            FillEvent(slot, kind, id, payloadSize, fill);
+            var error = Helper(BpfHelper.RingbufOutput, I64, _gen.RingBuffer, slot, _c.ConstI64(size), _c.ConstI64(0));
+            _b.CondBr(_b.ICmp(LlvmIntPredicate.Equal, error, _c.ConstI64(0)), done, lost);
+        }
+        else
+        {
+            var record = Helper(BpfHelper.RingbufReserve, Ptr, _gen.RingBuffer, _c.ConstI64(size), _c.ConstI64(0));
+            var reserved = NewBlock("event_reserved");
+            _b.CondBr(_b.ICmp(LlvmIntPredicate.NotEqual, record, _c.Null), reserved, lost);
 
-        _b.PositionAtEnd(reserved);
+            _b.PositionAtEnd(reserved);
+            FillEvent(record, kind, id, payloadSize, fill);
+            Helper(BpfHelper.RingbufSubmit, _c.Void, record, _c.ConstI64(0));
+            _b.Br(done);
+        }
+
+        _b.PositionAtEnd(lost);
+        _b.AtomicRmw(LlvmAtomicOperation.Add, _gen.LostEvents, _c.ConstI64(1));
+        _b.Br(done);
+
+        _b.PositionAtEnd(done);
+    }
+
+    private void FillEvent(LlvmValue record, EventKind kind, int id, int payloadSize, Action<LlvmValue> fill)
+    {
         _b.Store(_c.ConstI32((int)kind), record, 4);
         _b.Store(_c.ConstI32(id), _b.ByteOffset(record, 4), 4);
         if (payloadSize > 0)
@@ -192,19 +220,6 @@ internal sealed partial class ProgramGenerator
             ZeroMemory(payload, (ulong)MapLayout.Align8(payloadSize));
             fill(payload);
         }
-
-        Helper(BpfHelper.RingbufSubmit, _c.Void, record, _c.ConstI64(0));
-        _b.Br(done);
-
-        _b.PositionAtEnd(lost);
-        var key = SharedSlot(I32, "lost_key");
-        _b.Store(_c.ConstI32(0), key, 4);
-        var counter = MapLookup(_gen.LostEvents, key);
-        If(_b.ICmp(LlvmIntPredicate.NotEqual, counter, _c.Null), () =>
-            _b.Store(_b.Add(_b.Load(I64, counter, 8), _c.ConstI64(1)), counter, 8), "lost_count");
-        _b.Br(done);
-
-        _b.PositionAtEnd(done);
     }
 
     private const int JoinArguments = 16;

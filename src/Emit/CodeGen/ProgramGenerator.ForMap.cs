@@ -31,6 +31,7 @@ internal sealed partial class ProgramGenerator
 
     private void EmitForMap(BoundForMap loop)
     {
+        ForgetMapReads();
         var layout = _gen.Maps[loop.MapName];
         var captured = loop.Captured.Where(v => IsScalar(v.Type)).ToList();
         int flagOffset = captured.Count * 8;
@@ -72,11 +73,12 @@ internal sealed partial class ProgramGenerator
         var savedSetup = _setup;
         var savedSetupFail = _setupFail;
         var savedScratch = _scratchBase;
-        var savedConfig = _configBase;
         var savedPidTgid = _pidTgid;
         var savedReturn = _return;
         var savedVariables = _variables.ToList();
         var savedSharedSlots = _sharedSlots.ToList();
+        // The callback is another function: values of the caller's reads are not visible there.
+        ForgetMapReads();
         var savedLoops = _loops.ToArray();
         int savedOffset = _scratchOffset;
 
@@ -87,7 +89,6 @@ internal sealed partial class ProgramGenerator
         _allocas = allocas;
         _setup = setupBuilder;
         _scratchBase = null;
-        _configBase = null;
         _pidTgid = null;
         _program = callback;
         _variables.Clear();
@@ -149,9 +150,10 @@ internal sealed partial class ProgramGenerator
         _setup = savedSetup;
         _setupFail = savedSetupFail;
         _scratchBase = savedScratch;
-        _configBase = savedConfig;
         _pidTgid = savedPidTgid;
         _return = savedReturn;
+        // The body may have written maps: forget what the callback remembered, and what the caller knew.
+        ForgetMapReads();
         _variables.Clear();
         foreach (var pair in savedVariables)
         {

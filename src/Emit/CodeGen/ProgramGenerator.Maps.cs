@@ -6,9 +6,15 @@ namespace BtLang.Emit.CodeGen;
 
 internal sealed partial class ProgramGenerator
 {
+    /// <summary>Keys and fresh values up to this size are built on the BPF stack, bigger ones in scratch memory.</summary>
+    private const int StackMapSlotLimit = 64;
+
     /// <summary>
-    /// Builds the BPF key of a map access in zeroed scratch memory (hash keys compare every byte, padding
-    /// included): the script key converted to the map's key type, then the bucket index for hist/lhist maps.
+    /// Builds the BPF key of a map access in zeroed memory (hash keys compare every byte, padding included): the
+    /// script key converted to the map's key type, then the bucket index for hist/lhist maps. Small keys go in one
+    /// stack slot per program (no scratch lookup); the key expression is evaluated first, so a map read inside it
+    /// has used the slot and is done with it before this key is written. Callers pass the key to the map helpers
+    /// right away, with nothing evaluated in between.
     /// </summary>
     private LlvmValue BuildKey(MapLayout layout, BoundExpression? key, LlvmValue? bucket)
     {
@@ -20,11 +26,11 @@ internal sealed partial class ProgramGenerator
             return index;
         }
 
-        var memory = ZeroedTemp(layout.KeySize);
-        if (key is not null && layout.KeyType is { } keyType)
+        CgValue? value = key is not null && layout.KeyType is not null ? EmitExpression(key) : null;
+        var memory = MapSlot("map_key", layout.KeySize);
+        if (value is { } v)
         {
-            var value = EmitExpression(key);
-            Store(value, key.Type, keyType, memory);
+            Store(v, key!.Type, layout.KeyType!, memory);
         }
 
         if (bucket is { } b)
@@ -35,8 +41,35 @@ internal sealed partial class ProgramGenerator
         return memory;
     }
 
+    /// <summary>
+    /// Zeroed memory for a map key or a value about to be inserted: a stack slot shared by the whole program (one
+    /// for keys, one for values) when small, else a scratch temporary. The zeroing stores that the key or value
+    /// overwrites completely are removed by LLVM.
+    /// </summary>
+    private LlvmValue MapSlot(string name, int size)
+    {
+        if (size > StackMapSlotLimit)
+        {
+            return ZeroedTemp(size);
+        }
+
+        var slot = SharedSlot(_c.Array(I64, StackMapSlotLimit / 8), name);
+        ZeroMemory(slot, (ulong)MapLayout.Align8(Math.Max(size, 1)));
+        return slot;
+    }
+
     /// <summary>Reads <c>@m[k]</c>: the value, or zero (zeroed memory) when the key is absent.</summary>
     private CgValue EmitMapRead(BoundMapAccess access)
+    {
+        if (TryReadCached(access, out var cached))
+        {
+            return cached;
+        }
+
+        return RememberRead(access, EmitMapLookupRead(access));
+    }
+
+    private CgValue EmitMapLookupRead(BoundMapAccess access)
     {
         var layout = _gen.Maps[access.MapName];
         var key = BuildKey(layout, access.Key, null);
@@ -143,6 +176,7 @@ internal sealed partial class ProgramGenerator
     /// </summary>
     private void UpdateSlot(MapLayout layout, BoundExpression? key, LlvmValue? bucket, Action<LlvmValue> update, Action<LlvmValue> initialize)
     {
+        ForgetMapReads();
         var keyMemory = BuildKey(layout, key, bucket);
         var pointer = MapLookup(layout.Global, keyMemory);
         if (layout.IsKeylessArray)
@@ -163,7 +197,7 @@ internal sealed partial class ProgramGenerator
         _b.Br(done);
 
         _b.PositionAtEnd(missing);
-        var fresh = ZeroedTemp(layout.ValueSize);
+        var fresh = MapSlot("map_value", layout.ValueSize);
         initialize(fresh);
         MapUpdate(layout.Global, keyMemory, fresh);
         _b.Br(done);
@@ -171,31 +205,79 @@ internal sealed partial class ProgramGenerator
         _b.PositionAtEnd(done);
     }
 
-    /// <summary>The log2 bucket index of HistogramLayout.BucketIndex, computed in BPF (a binary search for floor(log2 v)).</summary>
+    /// <summary>
+    /// The log2 bucket index of HistogramLayout.BucketIndex, computed in BPF: v &lt; 0 is bucket 0, 0 &lt;= v &lt;=
+    /// 2^bits - 1 is v + 1, larger values go by floor(log2 v) (a binary search, see <see cref="FloorLog2"/>).
+    /// </summary>
     private LlvmValue Log2Bucket(LlvmValue value, int bits)
     {
-        var negative = _b.ICmp(LlvmIntPredicate.SignedLess, value, _c.ConstI64(0));
         long mask = (1L << bits) - 1;
-        var small = _b.ICmp(LlvmIntPredicate.SignedLessOrEqual, value, _c.ConstI64(mask));
+        var small = NewBlock("hist_small");
+        var large = NewBlock("hist_large");
+        var done = NewBlock("hist_done");
+        _b.CondBr(_b.ICmp(LlvmIntPredicate.SignedLessOrEqual, value, _c.ConstI64(mask)), small, large);
 
-        // lg = floor(log2(v)) for v > 0, branch-free.
-        LlvmValue v = value;
-        LlvmValue lg = _c.ConstI64(0);
-        foreach (int shift in new[] { 32, 16, 8, 4, 2, 1 })
+        _b.PositionAtEnd(small);
+        var smallIndex = _b.Select(_b.ICmp(LlvmIntPredicate.SignedLess, value, _c.ConstI64(0)), _c.ConstI64(0), _b.Add(value, _c.ConstI64(1)));
+        var smallEnd = _b.InsertBlock;
+        _b.Br(done);
+
+        _b.PositionAtEnd(large);
+        LlvmValue largeIndex;
+        if (bits == 0)
         {
-            var limit = _c.ConstInt(I64, 1UL << shift);
-            var over = _b.ICmp(LlvmIntPredicate.UnsignedGreaterOrEqual, v, limit);
-            v = _b.Select(over, _b.LShr(v, _c.ConstI64(shift)), v);
-            lg = _b.Select(over, _b.Add(lg, _c.ConstI64(shift)), lg);
+            // hist(v): [2^lg, 2^(lg+1)) is bucket lg + 2; the 2 is the search's starting value.
+            largeIndex = FloorLog2(value, 2);
+        }
+        else
+        {
+            var l = _b.Sub(FloorLog2(value, 0), _c.ConstI64(bits));
+            // l is in [0, 63] here; the mask tells the verifier so.
+            var x = _b.And(_b.LShr(value, _b.And(l, _c.ConstI64(63))), _c.ConstI64(mask));
+            largeIndex = _b.Add(_b.Add(_b.Shl(_b.Add(l, _c.ConstI64(1)), _c.ConstI64(bits)), x), _c.ConstI64(1));
         }
 
-        var l = _b.Sub(lg, _c.ConstI64(bits));
-        // Guard the shift amount so the verifier sees it in range even on the paths that do not use it.
-        var shiftAmount = _b.And(l, _c.ConstI64(63));
-        var x = _b.And(_b.LShr(value, shiftAmount), _c.ConstI64(mask));
-        var large = _b.Add(_b.Add(_b.Shl(_b.Add(l, _c.ConstI64(1)), _c.ConstI64(bits)), x), _c.ConstI64(1));
-        var result = _b.Select(small, _b.Add(value, _c.ConstI64(1)), large);
-        return _b.Select(negative, _c.ConstI64(0), result);
+        var largeEnd = _b.InsertBlock;
+        _b.Br(done);
+
+        _b.PositionAtEnd(done);
+        var index = _b.Phi(I64, "hist_bucket");
+        index.AddIncoming([smallIndex, largeIndex], [smallEnd, largeEnd]);
+        return index;
+    }
+
+    /// <summary>
+    /// <paramref name="start"/> + floor(log2 v) for v &gt; 0, as a branchy binary search: each step is
+    /// <c>if (v &gt; 2^s - 1) { v &gt;&gt;= s; lg += s; }</c>, three BPF instructions. The shift goes through
+    /// llvm.bpf.passthrough, which LLVM may not speculate, so the steps stay branches instead of becoming selects
+    /// (about twice as many instructions).
+    /// </summary>
+    private LlvmValue FloorLog2(LlvmValue value, long start)
+    {
+        LlvmValue v = value;
+        LlvmValue lg = _c.ConstI64(start);
+        foreach (int shift in new[] { 32, 16, 8, 4, 2, 1 })
+        {
+            var step = NewBlock("log2_step");
+            var next = NewBlock("log2_next");
+            var from = _b.InsertBlock;
+            _b.CondBr(_b.ICmp(LlvmIntPredicate.UnsignedGreater, v, _c.ConstInt(I64, (1UL << shift) - 1)), step, next);
+
+            _b.PositionAtEnd(step);
+            var shifted = _b.Passthrough(_b.LShr(v, _c.ConstI64(shift)));
+            var increased = _b.Add(lg, _c.ConstI64(shift));
+            _b.Br(next);
+
+            _b.PositionAtEnd(next);
+            var vPhi = _b.Phi(I64, "log2_v");
+            vPhi.AddIncoming([v, shifted], [from, step]);
+            var lgPhi = _b.Phi(I64, "log2_lg");
+            lgPhi.AddIncoming([lg, increased], [from, step]);
+            v = vPhi;
+            lg = lgPhi;
+        }
+
+        return lg;
     }
 
     private LlvmValue LinearBucket(LlvmValue value, long min, long max, long step)

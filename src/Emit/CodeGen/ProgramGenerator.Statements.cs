@@ -87,7 +87,7 @@ internal sealed partial class ProgramGenerator
         var layout = _gen.Maps[assignment.Target.MapName];
         var value = EmitExpression(assignment.Value);
         var key = BuildKey(layout, assignment.Target.Key, null);
-        var slot = ZeroedTemp(layout.ValueSize);
+        var slot = MapSlot("map_value", layout.ValueSize);
         Store(value, assignment.Value.Type, layout.ValueType, slot);
         MapUpdate(layout.Global, key, slot);
     }
@@ -162,6 +162,8 @@ internal sealed partial class ProgramGenerator
 
     private void EmitWhile(BoundWhile @while)
     {
+        // A read remembered before the loop may be stale in a later iteration after a write in the body.
+        ForgetMapReads();
         var head = NewBlock("while_cond");
         var body = NewBlock("while_body");
         var done = NewBlock("while_done");
@@ -185,6 +187,7 @@ internal sealed partial class ProgramGenerator
 
     private void EmitForRange(BoundForRange range)
     {
+        ForgetMapReads();
         var slot = VariableSlot(range.Variable);
         var start = EmitScalar(range.Start);
         var end = EmitScalar(range.End);

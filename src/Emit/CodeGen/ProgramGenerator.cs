@@ -32,7 +32,6 @@ internal sealed partial class ProgramGenerator
     private BpfProgram _program = null!;
     private LlvmBuilder _setup = null!;
     private LlvmValue? _scratchBase;
-    private LlvmValue? _configBase;
     private LlvmValue? _pidTgid;
     private LlvmBlock _setupFail;
     private LlvmBlock _return;
@@ -88,22 +87,28 @@ internal sealed partial class ProgramGenerator
         _b.PositionAtEnd(body);
         if (_probe.Provider is not (ProbeProviderKind.Begin or ProbeProviderKind.End))
         {
-            // -p PID: every probe but BEGIN/END only fires for the target process. The pid is only fetched when a
-            // target is set, so runs without -p pay one load and compare here, no helper call.
-            var target = _b.Load(I64, _b.ByteOffset(Config, RuntimeConfig.TargetPidOffset), 8);
-            var checkPid = _m.AppendBlock(_program.Function, "pid_check");
-            var pidOk = _m.AppendBlock(_program.Function, "pid_ok");
-            _b.CondBr(_b.ICmp(LlvmIntPredicate.NotEqual, target, _c.ConstI64(0)), checkPid, pidOk);
-            _b.PositionAtEnd(checkPid);
-            var pid = _b.LShr(Helper(BpfHelper.GetCurrentPidTgid, I64), _c.ConstI64(32));
-            _b.CondBr(_b.ICmp(LlvmIntPredicate.NotEqual, target, pid), _return, pidOk);
-            _b.PositionAtEnd(pidOk);
+            if (_gen.Options.PidFilter)
+            {
+                // -p PID: every probe but BEGIN/END only fires for the target process. The pid is only fetched when
+                // a target is set, so runs without -p pay one load and compare here, no helper call.
+                var target = _b.Load(I64, _b.ByteOffset(Config, RuntimeConfig.TargetPidOffset), 8);
+                var checkPid = _m.AppendBlock(_program.Function, "pid_check");
+                var pidOk = _m.AppendBlock(_program.Function, "pid_ok");
+                _b.CondBr(_b.ICmp(LlvmIntPredicate.NotEqual, target, _c.ConstI64(0)), checkPid, pidOk);
+                _b.PositionAtEnd(checkPid);
+                var pid = _b.LShr(Helper(BpfHelper.GetCurrentPidTgid, I64), _c.ConstI64(32));
+                _b.CondBr(_b.ICmp(LlvmIntPredicate.NotEqual, target, pid), _return, pidOk);
+                _b.PositionAtEnd(pidOk);
+            }
 
-            // After exit() the probes stop producing events while user space winds down.
-            var exiting = _b.Load(I64, _b.ByteOffset(Config, RuntimeConfig.ExitingOffset), 8);
-            var go = _m.AppendBlock(_program.Function, "running");
-            _b.CondBr(_b.ICmp(LlvmIntPredicate.NotEqual, exiting, _c.ConstI64(0)), _return, go);
-            _b.PositionAtEnd(go);
+            if (_gen.UsesExit)
+            {
+                // After exit() the probes stop producing events while user space winds down.
+                var exiting = _b.Load(I64, _b.ByteOffset(Config, RuntimeConfig.ExitingOffset), 8);
+                var go = _m.AppendBlock(_program.Function, "running");
+                _b.CondBr(_b.ICmp(LlvmIntPredicate.NotEqual, exiting, _c.ConstI64(0)), _return, go);
+                _b.PositionAtEnd(go);
+            }
         }
 
         if (_probe.Provider == ProbeProviderKind.Iter)
@@ -111,6 +116,7 @@ internal sealed partial class ProgramGenerator
             EmitIteratorGuard();
         }
 
+        CollectCacheableReads();
         if (_probe.Predicate is { } predicate)
         {
             SetLocation(predicate.Syntax);
@@ -352,16 +358,23 @@ internal sealed partial class ProgramGenerator
 
     private LlvmValue MapLookup(LlvmValue map, LlvmValue key) => Helper(BpfHelper.MapLookupElem, Ptr, map, key);
 
-    private void MapUpdate(LlvmValue map, LlvmValue key, LlvmValue value, ulong flags = 0) =>
+    private void MapUpdate(LlvmValue map, LlvmValue key, LlvmValue value, ulong flags = 0)
+    {
+        ForgetMapReads();
         Helper(BpfHelper.MapUpdateElem, I64, map, key, value, _c.ConstInt(I64, flags));
+    }
 
-    private void MapDelete(LlvmValue map, LlvmValue key) => Helper(BpfHelper.MapDeleteElem, I64, map, key);
+    private void MapDelete(LlvmValue map, LlvmValue key)
+    {
+        ForgetMapReads();
+        Helper(BpfHelper.MapDeleteElem, I64, map, key);
+    }
 
     /// <summary>This CPU's scratch area; looked up in the setup block on first use.</summary>
     private LlvmValue Scratch => _scratchBase ??= LookupInSetup(_gen.Scratch, "scratch");
 
-    /// <summary>The runtime config (btl_config) value; looked up in the setup block on first use.</summary>
-    private LlvmValue Config => _configBase ??= LookupInSetup(_gen.Config, "config");
+    /// <summary>The runtime config (the btl_config global): addressed directly, no lookup.</summary>
+    private LlvmValue Config => _gen.Config;
 
     /// <summary>
     /// Looks up element 0 of a one-element array map in the setup block (which dominates the whole body) and

@@ -15,6 +15,7 @@ internal sealed class LlvmBuilder : IDisposable
 
     private readonly BuilderHandle _handle;
     private readonly BuilderHandle _allocaHandle;
+    private int _passthroughSequence;
 
     internal LlvmBuilder(LlvmModule module)
     {
@@ -395,6 +396,18 @@ internal sealed class LlvmBuilder : IDisposable
     {
         LlvmCallee info = CoreIntrinsic("llvm.bpf.preserve.field.info", Context.Ptr);
         return Call(info, [fieldAddress, Context.ConstI64(kind)], name);
+    }
+
+    /// <summary>
+    /// <c>llvm.bpf.passthrough</c>: <paramref name="value"/> unchanged, but opaque to the IR optimiser (the BPF back end
+    /// removes the call before instruction selection). Keeps InstCombine from rewriting a cheap BPF form into one
+    /// that is canonical in IR but longer in BPF, e.g. <c>(x &gt;&gt; 32) == c</c> into a 64-bit mask and compare.
+    /// </summary>
+    public LlvmValue Passthrough(LlvmValue value, string name = "")
+    {
+        LlvmType type = value.Type;
+        LlvmCallee passthrough = Module.GetIntrinsic("llvm.bpf.passthrough", type, type);
+        return Call(passthrough, [Context.ConstI32(_passthroughSequence++), value], name);
     }
 
     private LlvmCallee CoreIntrinsic(string name, params ReadOnlySpan<LlvmType> overloadTypes)

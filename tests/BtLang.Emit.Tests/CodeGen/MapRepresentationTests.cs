@@ -43,21 +43,59 @@ public sealed class MapRepresentationTests
     }
 
     [Fact]
-    public void CountWithoutScratchLooksUpConfigAndItsSlotOnly()
+    public void CountLooksUpItsSlotOnly()
     {
         string ir = OptimizedIr("tracepoint:syscalls:sys_enter_getppid { @ = count(); }");
         Assert.DoesNotContain("@btl_scratch,", ir);
-        Assert.Equal(2, HelperCalls(ir, 1));
+        // The config is a global read in place, not a map lookup.
+        Assert.Equal(1, HelperCalls(ir, 1));
+        Assert.Contains("ptr @btl_config, i64 24", ir);
         // get_current_pid_tgid only for -p, under a branch on the configured target.
         Assert.Equal(1, HelperCalls(ir, 14));
     }
 
     [Fact]
-    public void PidAndTidShareOneGetCurrentPidTgid()
+    public void WithoutPidFilterAndExitTheProgramReadsNoConfig()
     {
-        string ir = OptimizedIr("tracepoint:syscalls:sys_enter_getppid /pid == 7/ { @[tid] = count(); printf(\"%d %d\\n\", pid, tid); }");
-        // One in the setup block for pid/tid, one for -p.
-        Assert.Equal(2, HelperCalls(ir, 14));
+        string ir = OptimizedIr("tracepoint:syscalls:sys_enter_getppid { @ = count(); }", new EmitOptions { KeepIr = true, PidFilter = false });
+        Assert.DoesNotContain("ptr @btl_config, i64", ir);
+        Assert.Equal(0, HelperCalls(ir, 14));
+    }
+
+    [Fact]
+    public void ExitMakesEveryProbeCheckTheExitingFlag()
+    {
+        var options = new EmitOptions { KeepIr = true, PidFilter = false };
+        string ir = OptimizedIr("tracepoint:syscalls:sys_enter_getppid { @ = count(); } tracepoint:syscalls:sys_enter_getpid { exit(); }", options);
+        // Both probes load the flag; the exit() probe also stores it.
+        Assert.Equal(2, Regex.Matches(ir, @"load i64, ptr getelementptr inbounds \(i8, ptr @btl_config, i64 32\)").Count);
+    }
+
+    [Fact]
+    public void PidFilterIsRecordedInTheMetadata()
+    {
+        Assert.Equal("1", Emit("tracepoint:syscalls:sys_enter_getppid { @ = count(); }").Metadata!.Settings["pid_filter"]);
+        Assert.Equal("0", Emit("tracepoint:syscalls:sys_enter_getppid { @ = count(); }", new EmitOptions { PidFilter = false }).Metadata!.Settings["pid_filter"]);
+    }
+
+    [Fact]
+    public void SmallKeysAndFreshValuesAreBuiltOnTheStack()
+    {
+        string ir = OptimizedIr("tracepoint:syscalls:sys_enter_getppid { @[tid] = count(); @s[pid] = 1; }");
+        Assert.DoesNotContain("@btl_scratch,", ir);
+    }
+
+    [Fact]
+    public void ThePredicatesMapReadIsReusedUntilTheMapIsWritten()
+    {
+        const string Seed = "tracepoint:syscalls:sys_enter_read { @start[tid] = nsecs; } " +
+            "tracepoint:syscalls:sys_exit_read /@start[tid]/ { @ns = hist(nsecs - @start[tid]); delete(@start[tid]); $x = @start[tid]; }";
+        string ir = OptimizedIr(Seed);
+        string exit = ir.Split("\ndefine ").Single(f => f[..f.IndexOf('\n')].Contains("@bt_p1(", StringComparison.Ordinal));
+        // Lookups: the predicate's (which also serves the hist's argument), the hist slot, and the read after
+        // delete(), which must look again.
+        Assert.Equal(3, HelperCalls(exit, 1));
+        Assert.Equal(1, HelperCalls(exit, 3));
     }
 
     [Fact]
@@ -70,9 +108,9 @@ public sealed class MapRepresentationTests
     private static int HelperCalls(string ir, int helper) =>
         Regex.Matches(ir, $@"call [^\n]*inttoptr \(i64 {helper} to ptr\)").Count;
 
-    private static string OptimizedIr(string source)
+    private static string OptimizedIr(string source, EmitOptions? options = null)
     {
-        var result = Emit(source, new EmitOptions { KeepIr = true });
+        var result = Emit(source, options ?? new EmitOptions { KeepIr = true });
         return result.OptimizedLlvmIr!;
     }
 

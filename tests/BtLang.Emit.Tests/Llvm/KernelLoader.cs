@@ -15,17 +15,25 @@ internal static class KernelLoader
         string objectPath = Path.Combine(directory, "x.o");
         File.WriteAllBytes(objectPath, objectBytes);
         string pinDirectory = $"/sys/fs/bpf/btlt_{Environment.ProcessId}_{Guid.NewGuid():N}"[..40];
+        var loadedIds = new List<string>();
         try
         {
             (int exit, string stdout, string stderr) = ToolRunner.Run("bpftool", "-d", "prog", "loadall", objectPath, pinDirectory);
             string show = string.Empty;
+            loadedIds.Clear();
             string xlated = string.Empty;
             if (exit == 0)
             {
                 foreach (string name in programNames)
                 {
                     string pin = Path.Combine(pinDirectory, name);
-                    show += ToolRunner.Run("bpftool", "prog", "show", "pinned", pin).Stdout;
+                    string shown = ToolRunner.Run("bpftool", "prog", "show", "pinned", pin).Stdout;
+                    show += shown;
+                    if (System.Text.RegularExpressions.Regex.Match(shown, @"^(\d+):") is { Success: true } id)
+                    {
+                        loadedIds.Add(id.Groups[1].Value);
+                    }
+
                     xlated += ToolRunner.Run("bpftool", "prog", "dump", "xlated", "pinned", pin, "linum").Stdout;
                 }
             }
@@ -40,7 +48,25 @@ internal static class KernelLoader
             }
 
             Directory.Delete(directory, recursive: true);
-            WaitUntilUnloaded(programNames);
+            // By id: other processes on the machine may hold programs of the same name (bt_p0 is every btlang's).
+            WaitUntilUnloaded(loadedIds);
+        }
+    }
+
+    private static void WaitUntilUnloaded(List<string> programIds)
+    {
+        DateTime deadline = DateTime.UtcNow.AddSeconds(5);
+        foreach (string id in programIds)
+        {
+            while (ToolRunner.Run("bpftool", "prog", "show", "id", id).ExitCode == 0)
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new InvalidOperationException($"program {id} is still loaded after its pins were removed");
+                }
+
+                Thread.Sleep(50);
+            }
         }
     }
 
