@@ -53,6 +53,19 @@ public sealed class RawBytesTests : IDisposable
             "@v[", Comm, "]: ", FilePath, "\n");
         AssertBytes(expected, stdout);
 
+        // -o FILE gets the same bytes.
+        string file = _dir + ".out";
+        try
+        {
+            var toFile = BtlangProcess.RunRaw(BtlangProcess.Executable, "-o", file, "-e", Script, "-c", "/bin/sh " + _launcher);
+            Assert.True(toFile.Code == 0, toFile.Stderr);
+            AssertBytes(expected, File.ReadAllBytes(file));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
         if (Bpftrace(out var theirs))
         {
             AssertBytes(theirs, stdout);
