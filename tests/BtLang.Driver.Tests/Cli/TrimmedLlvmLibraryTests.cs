@@ -32,6 +32,20 @@ public sealed class TrimmedLlvmLibraryTests : IClassFixture<TrimmedLlvmLibraryTe
     }
 
     [Fact]
+    public void EveryLlvmFunctionTheCodeGeneratorImportsIsExported()
+    {
+        // A function missing here would end an AOT compile with EntryPointNotFoundException.
+        string interop = File.ReadAllText(RepoPaths.Combine("src", "Emit", "Llvm", "Interop", "LlvmNative.cs"));
+        var imported = Regex.Matches(interop, @"\[LibraryImport\(Library[^\]]*\][^;]*?\b(LLVM\w+)\(")
+            .Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.True(imported.Count > 100, $"found only {imported.Count} imports in LlvmNative.cs");
+        var (code, stdout, stderr) = Run("nm", null, "-D", "--defined-only", Path.Combine(_copy.Directory, "libbtlang-llvm.so"));
+        Assert.True(code == 0, stderr);
+        var exported = stdout.Split('\n').Select(l => l.Split(' ')[^1]).ToHashSet();
+        Assert.Empty(imported.Where(name => !exported.Contains(name)));
+    }
+
+    [Fact]
     public void TheTrimmedLibraryEmitsTheSameCodeAsLibLlvm()
     {
         foreach (string script in Scripts)
