@@ -11,6 +11,17 @@ internal partial class BtLangParser
     /// </summary>
     public int FurthestExaminedInMembers { get; set; } = -1;
 
+    /// <summary>The index of the <c>IsCastAhead()</c> predicate among rule <c>expr</c>'s predicates (its first).</summary>
+    internal const int CastPredicateIndex = 0;
+
+    /// <summary>Makes a parser whose prediction reads `(int8)-3` as a cast (see <see cref="CastAwareAtnSimulator"/>).</summary>
+    public static BtLangParser Create(ITokenStream input)
+    {
+        var parser = new BtLangParser(input);
+        parser.Interpreter = new CastAwareAtnSimulator(parser, _ATN, decisionToDFA, sharedContextCache);
+        return parser;
+    }
+
     /// <summary>Check the stack at each rule (<see cref="StackGuard"/>): set when parsing on a thread with an ordinary stack.</summary>
     public bool GuardStack { get; set; }
 
@@ -40,7 +51,7 @@ internal partial class BtLangParser
     /// At `(`: is this a cast? Yes for `(struct x ...)`, for `(name *)`, for a builtin type name
     /// `(uint32)`, and for any `(name)` followed by something that can only start an operand (`(mytype)$x`).
     /// </summary>
-    private bool IsCastAhead()
+    internal bool IsCastAhead()
     {
         var stream = TokenStream;
         if (stream.LA(1) != LPAREN)

@@ -93,7 +93,8 @@ internal static class LanguageParser
     private static ParseResult ParseTokens(string text, List<IToken> tokens, List<PendingDiagnostic> diagnostics, bool lexedSelfContained, bool guardStack)
     {
         var stream = new TrackingTokenStream(new ListTokenSource(tokens), tokens.Count);
-        var parser = new BtLangParser(stream) { GuardStack = guardStack };
+        var parser = BtLangParser.Create(stream);
+        parser.GuardStack = guardStack;
         parser.RemoveErrorListeners();
         BtLangParser.ProgramContext program;
         try
