@@ -726,6 +726,14 @@ internal sealed partial class Binder
             return new BoundError(member);
         }
 
+        // A struct the script defines wins over the kernel's of the same name wherever it is reached, also through
+        // the field types of a kernel struct (`$task->se.cfs_rq->nr_running` with the script's struct cfs_rq), as in
+        // bpftrace, whose types are looked up by name.
+        if (structType.Kind != TypeKind.Context && _c.FindStruct(structType.Name, structType.IsUnion) is { } scriptStruct)
+        {
+            structType = scriptStruct;
+        }
+
         var field = structType.FindMember(name);
         if (field is null && ReportUnreadableUprobeArgument(structType, name, member.Name))
         {

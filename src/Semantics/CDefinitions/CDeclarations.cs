@@ -18,6 +18,11 @@ public sealed partial class CDeclarations
 {
     private const string ConstantPrefix = "__btlang_const_";
 
+    /// <summary>The one field of a stand-in for a kernel struct that the script embeds by value (see <see cref="AddBtfStandIns"/>).</summary>
+    internal const string BtfStandInField = "__btlang_btf_stand_in";
+
+    private static readonly Regex IncompleteType = IncompleteTypeRegex();
+
     private static readonly Regex AngleInclude = AngleIncludeRegex();
     private static readonly Regex FileNotFound = FileNotFoundRegex();
 
@@ -148,6 +153,7 @@ public sealed partial class CDeclarations
         var result = ImmutableArray.CreateBuilder<Diagnostic>();
         var reader = new ClangTypeReader(externalStructs);
         var macroNames = new List<string>();
+        var standIns = new HashSet<string>(StringComparer.Ordinal);
 
         // Parse; a missing system header is dropped and the text parsed again (bounded by the number of includes).
         for (int attempt = 0; ; attempt++)
@@ -164,6 +170,11 @@ public sealed partial class CDeclarations
             // too), blank the line and parse again so that the definitions after it are still read.
             var errors = unit.GetErrors();
             if (attempt < 64 && BlankMissingIncludes(source, errors, kernelBtfAvailable, result))
+            {
+                continue;
+            }
+
+            if (attempt < 64 && externalStructs is not null && AddBtfStandIns(source, errors, externalStructs, standIns))
             {
                 continue;
             }
@@ -255,6 +266,64 @@ public sealed partial class CDeclarations
         return blanked;
     }
 
+    /// <summary>
+    /// A struct the script embeds by value but does not define (runqlen.bt's <c>struct load_weight load;</c> inside its
+    /// own <c>struct cfs_rq</c>) comes from the kernel, as bpftrace fills such types in from BTF: clang gets a stand-in
+    /// of the kernel struct's size and alignment to lay the script's struct out, and the type reader hands out the
+    /// kernel's struct for it. True when stand-ins were added (parse again).
+    /// </summary>
+    private static bool AddBtfStandIns(CSource source, ImmutableArray<ClangDiagnostic> errors, Func<string, bool, StructType?> externalStructs, HashSet<string> standIns)
+    {
+        bool added = false;
+        foreach (var error in errors)
+        {
+            var match = IncompleteType.Match(error.Message);
+            if (error.File != ClangTranslationUnit.MainFileName || !match.Success)
+            {
+                continue;
+            }
+
+            string keyword = match.Groups[1].Value;
+            string name = match.Groups[2].Value;
+            bool isUnion = keyword == "union";
+            if (standIns.Contains(keyword + " " + name) || Regex.IsMatch(source.Text, $@"\b{keyword}\s+{Regex.Escape(name)}\s*\{{")
+                || externalStructs(name, isUnion) is not { Size: > 0 } kernel)
+            {
+                continue;
+            }
+
+            source.Prepend($"{keyword} {name} {{ unsigned char {BtfStandInField}[{kernel.Size}]; }} __attribute__((aligned({NaturalAlignment(kernel, 0)})));");
+            standIns.Add(keyword + " " + name);
+            added = true;
+        }
+
+        return added;
+    }
+
+    /// <summary>The C alignment of a kernel type: its widest member's; 1 for a struct whose size says it is packed.</summary>
+    private static int NaturalAlignment(BtType type, int depth)
+    {
+        switch (type)
+        {
+            case StructType s when depth < 16:
+                int alignment = 1;
+                foreach (var member in s.Members)
+                {
+                    alignment = Math.Max(alignment, NaturalAlignment(member.Type, depth + 1));
+                }
+
+                return s.Size % alignment == 0 ? alignment : 1;
+            case ArrayType a:
+                return NaturalAlignment(a.Element, depth + 1);
+            case PointerType:
+                return 8;
+            case IntegerType or EnumType:
+                return Math.Clamp(type.Size, 1, 8);
+            default:
+                return Math.Clamp(type.Alignment, 1, 8);
+        }
+    }
+
     private static ImmutableDictionary<string, long> EvaluateConstants(string text, List<string> arguments, List<string> macroNames)
     {
         var program = new StringBuilder(text);
@@ -333,4 +402,7 @@ public sealed partial class CDeclarations
 
     [GeneratedRegex(@"^'(.+)' file not found$")]
     private static partial Regex FileNotFoundRegex();
+
+    [GeneratedRegex(@"^(?:field|array) has incomplete (?:element )?type '(struct|union) ([A-Za-z_][A-Za-z0-9_]*)'$")]
+    private static partial Regex IncompleteTypeRegex();
 }

@@ -61,6 +61,14 @@ internal sealed class CSource
         return ok;
     }
 
+    /// <summary>Puts a generated line (a definition the C text needs) before all others.</summary>
+    public void Prepend(string line)
+    {
+        _lines.Insert(0, line);
+        _scriptLines.Insert(0, -1);
+        _scriptTrees.Insert(0, null);
+    }
+
     /// <summary>Empties a generated line (a system include that does not exist), keeping the line numbering.</summary>
     public void BlankLine(int line) => _lines[line - 1] = string.Empty;
 

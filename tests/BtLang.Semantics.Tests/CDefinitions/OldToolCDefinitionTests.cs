@@ -27,6 +27,46 @@ public sealed class OldToolCDefinitionTests
     }
 
     [Fact]
+    public void ScriptStructOverridesTheKernelStructReachedThroughAKernelField()
+    {
+        // The fixture kernel only declares struct mm_struct (task_struct.mm points to it); the script defines it,
+        // and the field of the kernel struct leads to the script's definition, as bpftrace looks types up by name.
+        var compilation = Compile("struct mm_struct { long total; int users; };\n" +
+            "BEGIN { $t = (struct task_struct *)curtask; @u = $t->mm->users; }\n");
+
+        Assert.Empty(compilation.GetDiagnostics());
+        Assert.Equal("int64", Assert.Single(compilation.Maps, m => m.Name == "@u").ValueType.ToString());
+    }
+
+    [Fact]
+    public void KernelStructEmbeddedInAScriptStructComesFromBtf()
+    {
+        // runqlen.bt's struct cfs_rq embeds `struct load_weight load;` without defining it: bpftrace fills it in
+        // from BTF. Here the fixture kernel's struct list_head (two pointers, 16 bytes) is embedded.
+        var compilation = Compile("struct holder { struct list_head node; int after; };\n" +
+            "BEGIN { $h = (struct holder *)curtask; @a = $h->after; @n = $h->node.next; @o = offsetof(struct holder, after); }\n");
+
+        Assert.Empty(compilation.GetDiagnostics());
+        var holder = compilation.Binding.Program.Probes[0].Body.Statements
+            .OfType<BtLang.Semantics.Binding.BoundVariableAssignment>().Single().Value.Type;
+        var type = Assert.IsType<BtLang.Semantics.Types.PointerType>(holder).Element;
+        var structType = Assert.IsType<BtLang.Semantics.Types.StructType>(type);
+        Assert.Equal(16, structType.FindMember("after")!.Offset);
+        Assert.Equal(24, structType.Size);
+        var node = Assert.IsType<BtLang.Semantics.Types.StructType>(structType.FindMember("node")!.Type);
+        Assert.Equal(["next", "prev"], node.Members.Select(m => m.Name));
+    }
+
+    [Fact]
+    public void EmbeddedStructUnknownToTheKernelIsStillAnError()
+    {
+        var error = Assert.Single(Compile("struct holder { struct nowhere_at_all inner; int after; };\nBEGIN { }\n").GetDiagnostics());
+
+        Assert.Equal("BT1601", error.Id);
+        Assert.Contains("incomplete type 'struct nowhere_at_all'", error.Message);
+    }
+
+    [Fact]
     public void FieldMissingFromTheKernelStructExplainsTheScriptDefinitionLeftOutByThePreprocessor()
     {
         string source = "#ifndef BPFTRACE_HAVE_BTF\nstruct task_struct { long before; int mine; };\n#endif\n" +

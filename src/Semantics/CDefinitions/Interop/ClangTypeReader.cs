@@ -123,6 +123,15 @@ internal sealed class ClangTypeReader
             var definition = LibClang.clang_getCursorDefinition(declaration);
             var members = ImmutableArray.CreateBuilder<StructMember>();
             AddMembers(definition, canonical, members, depth: 0);
+
+            // A stand-in for a kernel struct the script embeds by value (only its size and alignment, for clang's
+            // layout of the script's struct): the struct itself is the kernel's, from BTF.
+            if (members.Count == 1 && members[0].Name == CDeclarations.BtfStandInField && _externalStructs?.Invoke(name, isUnion) is { } kernel)
+            {
+                _recordsBySpelling[spelling] = kernel;
+                return kernel;
+            }
+
             _membersBySpelling[spelling] = members.ToImmutable();
             if (!name.StartsWith("anon#", StringComparison.Ordinal))
             {
