@@ -231,7 +231,7 @@ internal sealed class CodeGenerator : IDisposable
         var bound = _compilation.Binding.BoundNodes.Values;
         var deleted = bound.OfType<BoundMapDelete>().Select(d => d.Target.MapName)
             .Concat(bound.OfType<BoundForMap>().Select(f => f.MapName))
-            .Concat(bound.OfType<BoundCall>().Where(c => c.Function == "len" && c.Text is not null).Select(c => c.Text!))
+            .Concat(bound.OfType<BoundCall>().Where(c => c.Function is "len" or "delete" && c.Text is not null).Select(c => c.Text!))
             .ToHashSet(StringComparer.Ordinal);
         var assignments = bound.OfType<BoundMapAssignment>().ToList();
         int index = 0;

@@ -26,11 +26,21 @@ internal sealed partial class ProgramGenerator
         return _b.Load(I64, found, 8);
     }
 
-    /// <summary><c>delete(@h, k)</c> on a (key, bucket) map: deletes every bucket of <c>k</c> (absent ones are no-ops).</summary>
-    private void EmitBucketedDelete(MapLayout layout, BoundExpression? key)
+    /// <summary>
+    /// <c>delete(@h, k)</c> on a (key, bucket) map: deletes every bucket of <c>k</c> (absent ones are no-ops); returns
+    /// 1 (i64) when some bucket existed, the value of <c>delete()</c> used as a bool.
+    /// </summary>
+    private LlvmValue EmitBucketedDelete(MapLayout layout, BoundExpression? key)
     {
+        var found = StackSlot(I64, "delete_found");
+        _b.Store(_c.ConstI64(0), found, 8);
         var memory = BuildKey(layout, key, _c.ConstI64(0));
-        EmitBucketLoop(layout, memory, "delete", _ => MapDelete(layout.Global, memory));
+        EmitBucketLoop(layout, memory, "delete", _ =>
+        {
+            var deleted = _b.ICmp(LlvmIntPredicate.Equal, MapDelete(layout.Global, memory), _c.ConstI64(0));
+            If(deleted, () => _b.Store(_c.ConstI64(1), found, 8), "delete_hit");
+        });
+        return _b.Load(I64, found, 8);
     }
 
     /// <summary>

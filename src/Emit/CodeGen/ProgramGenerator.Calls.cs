@@ -50,6 +50,8 @@ internal sealed partial class ProgramGenerator
                 return Void();
             case "len":
                 return EmitLen(call);
+            case "delete":
+                return CgValue.Scalar(EmitDeleteValue(call));
             case "has_key":
                 var layout = _gen.Maps[call.Text!];
                 if (layout.BucketInKey)
@@ -391,5 +393,19 @@ internal sealed partial class ProgramGenerator
         }
 
         return CgValue.Scalar(_b.Load(I64, _b.ByteOffset(_program.Context, index * 8), 8));
+    }
+
+    /// <summary><c>delete(...)</c> as a value: 1 when the element existed (bpf_map_delete_elem returned 0), else 0.</summary>
+    private LlvmValue EmitDeleteValue(BoundCall call)
+    {
+        var layout = _gen.Maps[call.Text!];
+        var key = call.Arguments.IsEmpty ? null : call.Arguments[0];
+        if (layout.BucketInKey)
+        {
+            return EmitBucketedDelete(layout, key);
+        }
+
+        var result = MapDelete(layout.Global, BuildKey(layout, key, null));
+        return ToI64(_b.ICmp(LlvmIntPredicate.Equal, result, _c.ConstI64(0)));
     }
 }

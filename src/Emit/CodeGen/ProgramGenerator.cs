@@ -364,10 +364,11 @@ internal sealed partial class ProgramGenerator
         Helper(BpfHelper.MapUpdateElem, I64, map, key, value, _c.ConstInt(I64, flags));
     }
 
-    private void MapDelete(LlvmValue map, LlvmValue key)
+    /// <summary>bpf_map_delete_elem; returns its result (0 when the element existed and was deleted).</summary>
+    private LlvmValue MapDelete(LlvmValue map, LlvmValue key)
     {
         ForgetMapReads();
-        Helper(BpfHelper.MapDeleteElem, I64, map, key);
+        return Helper(BpfHelper.MapDeleteElem, I64, map, key);
     }
 
     /// <summary>This CPU's scratch area; looked up in the setup block on first use.</summary>

@@ -78,8 +78,7 @@ internal sealed partial class Binder
             case "has_key":
                 return BindHasKey(call);
             case "delete":
-                Report(SemanticDiagnostics.InvalidArgument, call, "delete() is a statement: delete(@map, key);");
-                return new BoundError(call);
+                return BindDeleteValue(call);
             case "str":
                 return BindStr(call);
             case "buf":
@@ -255,6 +254,22 @@ internal sealed partial class Binder
         }
 
         return new BoundCall(call, function, ImmutableArray<BoundExpression>.Empty, type, MapName(map.MapToken));
+    }
+
+    /// <summary>
+    /// <c>delete(...)</c> used as a value (<c>if (delete(@m, $k))</c>, <c>$ok = delete(@m[k])</c>): a bool, true when
+    /// the element existed, as in bpftrace 0.24 and later. Text is the map name; the argument is the key (none for a
+    /// scalar map).
+    /// </summary>
+    private BoundExpression BindDeleteValue(CallExpressionSyntax call)
+    {
+        if (BindDeleteTarget(call) is not { } target)
+        {
+            return new BoundError(call);
+        }
+
+        var key = target.Key is null ? ImmutableArray<BoundExpression>.Empty : ImmutableArray.Create(target.Key);
+        return new BoundCall(call, "delete", key, SimpleType.Bool, target.MapName);
     }
 
     private BoundExpression BindHasKey(CallExpressionSyntax call)

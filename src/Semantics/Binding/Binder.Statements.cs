@@ -252,32 +252,43 @@ internal sealed partial class Binder
 
     private BoundStatement BindDelete(CallExpressionSyntax call)
     {
+        if (BindDeleteTarget(call) is { } target)
+        {
+            return Record(call, new BoundMapDelete(call, target));
+        }
+
+        return new BoundExpressionStatement(call, new BoundError(call));
+    }
+
+    /// <summary>
+    /// The element <c>delete(@m, k)</c>, <c>delete(@m[k])</c> or <c>delete(@m)</c> removes, or null (reported) when the
+    /// arguments are not one of those forms.
+    /// </summary>
+    private BoundMapAccess? BindDeleteTarget(CallExpressionSyntax call)
+    {
         var arguments = call.ArgumentList.Arguments;
         if (arguments.Count == 1 && arguments[0] is MapExpressionSyntax { Keys: not null } keyed)
         {
             var key = BindMapKey(keyed);
             NoteMapKey(keyed, MapName(keyed.MapToken), key);
-            var target = Record(keyed, new BoundMapAccess(keyed, MapName(keyed.MapToken), key, DeletedMapType(keyed, MapName(keyed.MapToken))));
-            return Record(call, new BoundMapDelete(call, target));
+            return Record(keyed, new BoundMapAccess(keyed, MapName(keyed.MapToken), key, DeletedMapType(keyed, MapName(keyed.MapToken))));
         }
 
         if (arguments.Count == 2 && arguments[0] is MapExpressionSyntax { Keys: null } map)
         {
             var key = BindExpression(arguments[1]);
             NoteMapKey(map, MapName(map.MapToken), key);
-            var target = Record(map, new BoundMapAccess(map, MapName(map.MapToken), key, DeletedMapType(map, MapName(map.MapToken))));
-            return Record(call, new BoundMapDelete(call, target));
+            return Record(map, new BoundMapAccess(map, MapName(map.MapToken), key, DeletedMapType(map, MapName(map.MapToken))));
         }
 
         if (arguments.Count == 1 && arguments[0] is MapExpressionSyntax { Keys: null } scalar)
         {
             NoteMapKey(scalar, MapName(scalar.MapToken), null);
-            var target = Record(scalar, new BoundMapAccess(scalar, MapName(scalar.MapToken), null, DeletedMapType(scalar, MapName(scalar.MapToken))));
-            return Record(call, new BoundMapDelete(call, target));
+            return Record(scalar, new BoundMapAccess(scalar, MapName(scalar.MapToken), null, DeletedMapType(scalar, MapName(scalar.MapToken))));
         }
 
         Report(SemanticDiagnostics.InvalidArgument, call, "delete() expects a map element: delete(@map, key) or delete(@map[key])");
-        return new BoundExpressionStatement(call, new BoundError(call));
+        return null;
     }
 
     /// <summary>The value type of a map an element is deleted from; a map nobody assigns is an error, as in bpftrace.</summary>
