@@ -97,7 +97,10 @@ internal sealed class TokenTextCache
         if (!_tokens.TryGetValue(key, out var token))
         {
             token = new GreenToken(kind, text, leading, trailing, null, isMissing: false);
-            _tokens[key] = token;
+            if (_tokens.Count < MaxEntries)
+            {
+                _tokens[key] = token;
+            }
         }
 
         return token;
