@@ -86,14 +86,34 @@ internal sealed partial class BtlangProcess : IDisposable
 
     /// <summary>Starts btlang with <paramref name="environment"/> added to the test's environment.</summary>
     public static BtlangProcess Start(string[] arguments, string? stdin, params (string Name, string Value)[] environment)
+        => Start([], arguments, stdin, environment);
+
+    /// <summary>
+    /// Starts btlang the way a non-interactive shell starts a background job: with <paramref name="signals"/> (shell
+    /// names such as INT TERM) ignored. The shell execs btlang, so <see cref="Pid"/> is btlang's.
+    /// </summary>
+    public static BtlangProcess StartWithSignalsIgnored(string signals, params string[] arguments)
+        => Start(["/bin/sh", "-c", $"trap '' {signals}; exec \"$0\" \"$@\""], arguments, null, []);
+
+    private static BtlangProcess Start(string[] launcher, string[] arguments, string? stdin, (string Name, string Value)[] environment)
     {
-        var info = new ProcessStartInfo(Executable)
+        var info = new ProcessStartInfo(launcher.Length > 0 ? launcher[0] : Executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = stdin is not null,
             UseShellExecute = false,
         };
+        if (launcher.Length > 0)
+        {
+            foreach (var word in launcher[1..])
+            {
+                info.ArgumentList.Add(word);
+            }
+
+            info.ArgumentList.Add(Executable);
+        }
+
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);

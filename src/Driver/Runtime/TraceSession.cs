@@ -467,6 +467,12 @@ internal sealed partial class TraceSession
             }
         }
 
+        // A tracer started in the background by a non-interactive shell inherits SIGINT (and maybe SIGTERM) as
+        // ignored, and .NET leaves ignored signals alone; bpftrace installs its handlers regardless, so `kill -INT`
+        // ends it. Take both back to the default first so the registrations below catch them. SIGHUP stays as it
+        // came: `nohup btlang ...` ignores it on purpose.
+        RestoreDefaultAction(SigInt);
+        RestoreDefaultAction(SigTerm);
         return new CompositeDisposable(
             PosixSignalRegistration.Create(PosixSignal.SIGINT, Handler),
             PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handler),
@@ -474,6 +480,8 @@ internal sealed partial class TraceSession
     }
 
     private const int SigInt = 2;
+
+    private const int SigTerm = 15;
 
     [LibraryImport("libc", EntryPoint = "signal")]
     private static partial nint SetSignalAction(int signal, nint action);

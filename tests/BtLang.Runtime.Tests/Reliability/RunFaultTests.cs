@@ -32,6 +32,27 @@ public sealed class RunFaultTests
         Leftovers.AssertNoneLeft(ids);
     }
 
+    [KernelTheory]
+    [InlineData(KernelFacts.SigInt)]
+    [InlineData(KernelFacts.SigTerm)]
+    public void SignalEndsTheRunEvenWhenInheritedAsIgnored(int signal)
+    {
+        // A background job of a non-interactive shell starts with SIGINT ignored; bpftrace still ends on it.
+        using var workload = new Workload(1000);
+        using var btlang = BtlangProcess.StartWithSignalsIgnored("INT TERM", "-e", string.Format(CountingScript, workload.Tid));
+        btlang.WaitUntilAttached();
+        var ids = Leftovers.ProgramIdsOf(btlang.Pid);
+        Assert.NotEmpty(ids);
+        workload.Start();
+        workload.WaitUntilDone(TimeSpan.FromSeconds(30));
+        btlang.Signal(signal);
+        int code = btlang.WaitForExit(TimeSpan.FromSeconds(30));
+
+        Assert.True(code == 0, btlang.Stderr);
+        AssertEndedOnce(btlang.Stdout, 1000);
+        Leftovers.AssertNoneLeft(ids);
+    }
+
     [KernelFact]
     public void ChildExitingEndsTheRun()
     {
