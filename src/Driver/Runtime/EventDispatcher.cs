@@ -61,6 +61,9 @@ internal sealed class EventDispatcher
                 var (top, div) = EventFormatter.ReadPrintMapArguments(payload);
                 _output.PrintMap(_maps.Read(_metadata.Maps[id]), top, div);
                 break;
+            case EventKind.PrintMapEntry when map:
+                PrintMapEntry(_metadata.Maps[id], payload);
+                break;
             case EventKind.PrintValue when format:
                 _output.PrintValue(_formatter.DecodePrintValue(id, payload));
                 break;
@@ -87,6 +90,38 @@ internal sealed class EventDispatcher
                 break;
         }
     }
+
+    /// <summary>
+    /// <c>print(@m[k])</c> of an aggregation map: the element's merged value, printed as a value (a stats record,
+    /// histogram rows); a missing key prints as bpftrace reads it, a zero value (nothing for a histogram).
+    /// </summary>
+    private void PrintMapEntry(MapMetadata map, ReadOnlySpan<byte> key)
+    {
+        int keySize = map.KeySize - (map.BucketInKey ? 8 : 0);
+        if (key.Length < keySize)
+        {
+            return;
+        }
+
+        if (_maps.ReadEntry(map, key[..keySize]) is { } entry)
+        {
+            _output.PrintValue(entry.Value);
+        }
+        else if (MissingEntryValue(map) is { } zero)
+        {
+            _output.PrintValue(zero);
+        }
+    }
+
+    private static Value? MissingEntryValue(MapMetadata map) => map.Aggregate switch
+    {
+        AggregateKind.Count => new CountValue(0),
+        AggregateKind.Sum => new SumValue(0, IsSigned: true),
+        AggregateKind.Min or AggregateKind.Max => new MinMaxValue(0, IsSet: false, map.Aggregate == AggregateKind.Max, IsSigned: true),
+        AggregateKind.Avg => new AverageValue(0, 0, IsSigned: true),
+        AggregateKind.Stats => new StatsValue(0, 0, IsSigned: true),
+        _ => null, // hist, lhist, tseries: no rows
+    };
 
     private string ReadFile(string path)
     {

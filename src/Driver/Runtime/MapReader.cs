@@ -21,11 +21,30 @@ internal sealed class MapReader
         _decoder = decoder;
     }
 
-    public MapSnapshot Read(MapMetadata map)
+    public MapSnapshot Read(MapMetadata map) => Read(map, null);
+
+    /// <summary>
+    /// The element of <paramref name="scriptKey"/> (the map's key bytes without a histogram bucket), merged over CPUs
+    /// (<c>print(@m[k])</c>); null when the map has no such key.
+    /// </summary>
+    public MapEntry? ReadEntry(MapMetadata map, ReadOnlySpan<byte> scriptKey)
+    {
+        var snapshot = Read(map, scriptKey.ToArray());
+        return snapshot.IsEmpty ? null : snapshot.Entries[0];
+    }
+
+    private MapSnapshot Read(MapMetadata map, byte[]? onlyKey)
     {
         var bpfMap = _object.FindMap(map.BpfName) ?? throw new InvalidOperationException($"map {map.BpfName} is missing from the object");
         var entries = bpfMap.ReadAll();
-        _entriesAtLastRead[map.Name] = entries.Count;
+        if (onlyKey is not null)
+        {
+            entries = entries.Where(e => ScriptKey(map, e.Key).SequenceEqual(onlyKey)).ToList();
+        }
+        else
+        {
+            _entriesAtLastRead[map.Name] = entries.Count;
+        }
         if (map.Aggregate == AggregateKind.TSeries)
         {
             return ReadTimeSeries(map, bpfMap, entries);

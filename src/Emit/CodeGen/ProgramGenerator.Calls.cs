@@ -31,6 +31,9 @@ internal sealed partial class ProgramGenerator
             case "print_map":
                 EmitPrintMap(call);
                 return Void();
+            case "print_map_entry":
+                EmitPrintMapEntry(call);
+                return Void();
             case "time":
                 int timeId = _gen.AddFormat(new FormatMetadata { Kind = EventKind.Time, Format = call.Text ?? "%H:%M:%S\n", Arguments = EmptyTuple, Location = LocationText(call) });
                 EmitEvent(EventKind.Time, timeId, 0, _ => { });
@@ -171,6 +174,15 @@ internal sealed partial class ProgramGenerator
             _b.Store(top, payload, 8);
             _b.Store(div, _b.ByteOffset(payload, 8), 8);
         });
+    }
+
+    /// <summary><c>print(@m[k])</c> of an aggregation map: the script key goes to user space, which reads the element.</summary>
+    private void EmitPrintMapEntry(BoundCall call)
+    {
+        var layout = _gen.Maps[call.Text!];
+        var key = BuildKey(layout, call.Arguments[0], null);
+        int size = layout.ScriptKeySize;
+        EmitEvent(EventKind.PrintMapEntry, layout.Index, size, payload => CopyMemory(payload, key, _c.ConstI64(size)));
     }
 
     /// <summary>Events up to this size are built on the stack and copied with one bpf_ringbuf_output call.</summary>

@@ -37,7 +37,10 @@ public enum EventKind : uint
     /// <summary>id: index into <see cref="ObjectMetadata.Formats"/> (Format is the separator); payload: the joined strings.</summary>
     Join = 10,
 
-    /// <summary>id: index into <see cref="ObjectMetadata.Maps"/> of a map read by key: payload: key then value.</summary>
+    /// <summary>
+    /// <c>print(@m[k])</c> of an aggregation map: id: index into <see cref="ObjectMetadata.Maps"/>; payload: the script key
+    /// (the map's key without a histogram bucket), whose element user space reads and prints as a value.
+    /// </summary>
     PrintMapEntry = 11,
 
     /// <summary>A runtime helper error (with -k): id = index into Formats (Format is the helper name); payload s64 return code.</summary>

@@ -228,6 +228,11 @@ internal sealed partial class Binder
             Report(SemanticDiagnostics.InvalidArgument, call, "print(value) takes one argument; top and div apply to maps only");
         }
 
+        if (args[0] is MapExpressionSyntax { Keys: not null } element && GetMapValueTypeForRead(MapName(element.MapToken)) is AggregateType)
+        {
+            return BindPrintMapEntry(call, element);
+        }
+
         var value = BindExpression(args[0]);
         if (value.Type.Kind is TypeKind.Context)
         {
@@ -235,6 +240,27 @@ internal sealed partial class Binder
         }
 
         return new BoundCall(call, "print", ImmutableArray.Create(value), SimpleType.Void);
+    }
+
+    /// <summary>
+    /// <c>print(@m[k])</c> of an aggregation map (count, sum, avg, min, max, stats, hist, lhist, tseries): user space
+    /// reads the element, merged over CPUs, and prints its value as bpftrace does (a stats record, histogram rows).
+    /// Text is the map name; the argument is the key.
+    /// </summary>
+    private BoundExpression BindPrintMapEntry(CallExpressionSyntax call, MapExpressionSyntax element)
+    {
+        string name = MapName(element.MapToken);
+        var key = BindMapKey(element);
+        var info = GetMap(name);
+        info.IsRead = true;
+        info.Locations.Add(Loc(element.MapToken));
+        NoteMapKey(element, name, key);
+        if (key is null)
+        {
+            return new BoundError(call);
+        }
+
+        return new BoundCall(call, "print_map_entry", ImmutableArray.Create(key), SimpleType.Void, name);
     }
 
     private BoundExpression BindMapFunction(CallExpressionSyntax call, string function, BtType type)

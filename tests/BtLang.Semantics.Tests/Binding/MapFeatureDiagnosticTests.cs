@@ -42,6 +42,7 @@ public sealed class MapFeatureDiagnosticTests
     [InlineData("BEGIN { @c[\"x\"] = count(); for ($kv : @c) { @copy[$kv.0] = $kv.1; } }")]
     [InlineData("BEGIN { @a[1, \"k\"] = \"v\"; for ($kv : @a) { printf(\"%d %s %s\\n\", $kv.0.0, $kv.0.1, $kv.1); } }")]
     [InlineData("BEGIN { @a[1] = 1; @n = len(@a); @b = has_key(@a, 1); }")]
+    [InlineData("BEGIN { @s[1] = stats(1); @h[1, \"k\"] = hist(1); @l[1] = lhist(1, 0, 10, 1); @c[1] = count(); @a[1] = avg(1); @t[1] = tseries(1, 1s, 5); print(@s[1]); print(@h[2, \"k\"]); print(@l[1]); print(@c[1]); print(@a[3]); print(@t[1]); }")]
     [InlineData("BEGIN { @a[1] = 1; $ok = delete(@a, 1); if (delete(@a[1])) { @b = $ok; } @c = delete(@a, 2) && !$ok; }")]
     [InlineData("BEGIN { @h[1] = hist(1); @l[1] = lhist(1, 0, 10, 1); @t[1] = tseries(1, 1s, 5); @c[1] = count(); @s[1] = sum(1); @a[1] = avg(1); @st[1] = stats(1); @mn[1] = min(1); @mx[1] = max(1); @n = len(@h) + len(@l) + len(@t) + len(@c) + len(@s) + len(@a) + len(@st) + len(@mn) + len(@mx); }")]
     [InlineData("BEGIN { @t = tseries(5, 1s, 10); @k[comm] = tseries(-1, 100ms, 1000000, \"avg\"); @m = tseries(1, 10000000000, 2, \"min\"); @x = tseries(1, 1, 1, \"max\"); @s = tseries(1, 1, 1, \"sum\"); }")]
