@@ -43,7 +43,9 @@ internal sealed partial class ChildProcess : IDisposable
             return Diagnostic.Create(CliDiagnostics.CommandCannotRun, Location.None, command, "the command is empty");
         }
 
-        if (program.AsSpan().IndexOfAny(ShellSyntax) >= 0)
+        // Shell syntax, or a name that was not UTF-8 (decoded with U+FFFD; its bytes reach only the shell): the shell
+        // reports what is wrong with it.
+        if (program.AsSpan().IndexOfAny(ShellSyntax) >= 0 || program.Contains('\uFFFD'))
         {
             return null;
         }
@@ -83,15 +85,20 @@ internal sealed partial class ChildProcess : IDisposable
         return access(path, ExecuteOk) == 0 ? null : "is not executable";
     }
 
-    /// <summary>Starts <paramref name="command"/> through /bin/sh, stopped before it execs; null with an error when it cannot start.</summary>
-    public static ChildProcess? StartPaused(string command, out string? error)
+    /// <summary>
+    /// Starts <paramref name="command"/> through /bin/sh, stopped before it execs; null with an error when it cannot
+    /// start. <paramref name="rawCommand"/>, when given, is the command's exact bytes (not UTF-8, so the string lost
+    /// some): they reach the shell unchanged.
+    /// </summary>
+    public static ChildProcess? StartPaused(string command, out string? error, byte[]? rawCommand = null)
     {
         error = null;
         Process process;
         try
         {
             // The shell stops itself, then (once continued) replaces itself with the command: the pid stays the same.
-            process = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "kill -STOP $$; exec " + command]) { UseShellExecute = false })!;
+            string script = "kill -STOP $$; " + (rawCommand is null ? "exec " + command : ExecOfBytes(rawCommand));
+            process = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", script]) { UseShellExecute = false })!;
         }
         catch (Win32Exception e)
         {
@@ -113,6 +120,22 @@ internal sealed partial class ChildProcess : IDisposable
         }
 
         return new ChildProcess(process);
+    }
+
+    /// <summary>
+    /// Shell text, in ASCII only, that runs <c>exec</c> + <paramref name="command"/> as the shell would have parsed
+    /// those bytes: .NET passes arguments as UTF-8 text, so bytes that are not UTF-8 travel as printf octal escapes
+    /// and are parsed by <c>eval</c>.
+    /// </summary>
+    internal static string ExecOfBytes(byte[] command)
+    {
+        var escaped = new System.Text.StringBuilder(command.Length * 5);
+        foreach (byte b in command)
+        {
+            escaped.Append('\\').Append('0').Append(Convert.ToString(b, 8).PadLeft(3, '0'));
+        }
+
+        return "eval \"exec $(printf '%b' '" + escaped + "')\"";
     }
 
     public void Resume() => kill(_process.Id, SigCont);

@@ -101,7 +101,7 @@ internal sealed partial class TraceSession
         ChildProcess? child = null;
         if (_request.ChildCommand is { } command)
         {
-            child = ChildProcess.StartPaused(command, out string? childError);
+            child = ChildProcess.StartPaused(command, out string? childError, RawCommandLine.NonUtf8OptionValue(command, 'c', "cmd"));
             if (child is null)
             {
                 _errors.WriteLine($"ERROR: failed to run command '{command}': {childError}");
