@@ -16,6 +16,9 @@ public sealed class EmitResult
         OptimizedLlvmIr = optimizedIr;
     }
 
+    /// <summary>This result with another object, e.g. the script's object linked with the BPF C files it imports.</summary>
+    public EmitResult WithObjectFile(byte[] objectFile) => new(Diagnostics, objectFile, Metadata, LlvmIr, OptimizedLlvmIr);
+
     public bool Success => ObjectFile is not null && !Diagnostics.Any(d => d.IsError);
 
     public ImmutableArray<Diagnostic> Diagnostics { get; }

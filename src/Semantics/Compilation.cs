@@ -33,6 +33,14 @@ public sealed class Compilation
 
     public CompilationOptions Options { get; }
 
+    /// <summary>
+    /// The BPF objects compiled from the imported BPF C sources (<c>import "x.bpf.c"</c>), in import order: the driver
+    /// links them with the script's object, whose calls of their global functions are external references.
+    /// </summary>
+    public ImmutableArray<ImmutableArray<byte>> ImportedObjects => _imports.Value.CSources.Select(c => c.ObjectFile).ToImmutableArray();
+
+    internal ImportSet Imports => _imports.Value;
+
     public static Compilation Create(SyntaxTree tree, CompilationOptions? options = null) => new(tree, options ?? CompilationOptions.Default);
 
     public Compilation WithOptions(CompilationOptions options) => new(SyntaxTree, options);

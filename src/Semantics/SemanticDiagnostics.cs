@@ -44,6 +44,9 @@ public static class SemanticDiagnostics
     public static readonly DiagnosticDescriptor AddressOfInvalid = Error("BT1051", "Address of a value that has none", "Cannot take the address of {0}");
     public static readonly DiagnosticDescriptor ImportNotSupported = Error("BT1052", "import of this kind is not supported", "{0}");
     public static readonly DiagnosticDescriptor ImportNotFound = Error("BT1053", "Imported file not found", "{0}");
+    public static readonly DiagnosticDescriptor CImportFailed = Error("BT1055", "Imported BPF C file cannot be used", "import \"{0}\": {1}");
+    public static readonly DiagnosticDescriptor ExternArgumentCount = Error("BT1056", "Wrong number of arguments to an imported C function", "{0}() of {1} takes {2} argument(s), got {3}");
+    public static readonly DiagnosticDescriptor ExternArgumentType = Error("BT1057", "Argument of an imported C function is not an integer", "argument {0} of {1}() must be an integer ({2}), got {3}");
     public static readonly DiagnosticDescriptor ImportedConfig = Error("BT1054", "config block in an imported script", "invalid `config` within import: config blocks cannot be merged; set it in the main script");
 
     public static readonly DiagnosticDescriptor ForNotIterable = Error("BT1060", "for over something that is not a map or a range", "Loop expression must be a map or a range, e.g. for ($kv : @map) or for ($i : 0..10)");

@@ -97,6 +97,9 @@ public static class LibBpfDiagnostics
     public static readonly DiagnosticDescriptor LibBpfMissing = Error(
         "BT3164", "libbpf missing", "cannot load libbpf.so.1 ({0}): install the Debian package libbpf1 (apt-get install libbpf1)");
 
+    public static readonly DiagnosticDescriptor LinkFailed = Error(
+        "BT3166", "Linking imported BPF C objects failed", "cannot link the script with its imported BPF C files: {0}");
+
     public static readonly DiagnosticDescriptor KernelBtfRequired = Error(
         "BT3165", "Kernel BTF required", "this script uses kernel types, which come from kernel BTF, but kernel BTF is not available ({0})");
 

@@ -11,6 +11,19 @@ internal static unsafe partial class LibBpfNative
 {
     private const string Library = "libbpf.so.1";
 
+    // ---- bpf_linker (static linking of BPF objects) ----
+    [LibraryImport(Library, EntryPoint = "bpf_linker__new", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    internal static partial nint bpf_linker__new(string filename, nint opts);
+
+    [LibraryImport(Library, EntryPoint = "bpf_linker__add_file", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int bpf_linker__add_file(nint linker, string filename, nint opts);
+
+    [LibraryImport(Library, EntryPoint = "bpf_linker__finalize")]
+    internal static partial int bpf_linker__finalize(nint linker);
+
+    [LibraryImport(Library, EntryPoint = "bpf_linker__free")]
+    internal static partial void bpf_linker__free(nint linker);
+
     // ---- bpf_object ----
     [LibraryImport(Library, EntryPoint = "bpf_object__open_mem", SetLastError = true)]
     internal static partial nint bpf_object__open_mem(byte* objBuf, nuint objBufSize, BpfObjectOpenOptions* opts);

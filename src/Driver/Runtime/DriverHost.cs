@@ -2,6 +2,7 @@ using System.Diagnostics;
 using BtLang.Diagnostics;
 using BtLang.Driver.Attach;
 using BtLang.Driver.Cli;
+using BtLang.Driver.LibBpf;
 using BtLang.Driver.Output;
 using BtLang.Emit;
 using BtLang.Emit.Metadata;
@@ -245,6 +246,20 @@ internal sealed class DriverHost : IDriverHost
         if (options.EmitLlvmPath is { } llvmPath && result.LlvmIr is { } text)
         {
             File.WriteAllText(llvmPath, text);
+        }
+
+        if (result.Success && !compilation.ImportedObjects.IsEmpty)
+        {
+            // import "x.bpf.c": the script calls the C file's global functions as externs; link the objects.
+            var objects = compilation.ImportedObjects.Select(o => o.ToArray()).Prepend(result.ObjectFile!).ToList();
+            var linked = BpfLinker.TryLink(objects, out string linkError);
+            if (linked is null)
+            {
+                _errors.Write(DiagnosticFormatter.Format(Diagnostic.Create(LibBpfDiagnostics.LinkFailed, Location.None, linkError)));
+                return null;
+            }
+
+            result = result.WithObjectFile(linked);
         }
 
         return result.Success ? result : null;

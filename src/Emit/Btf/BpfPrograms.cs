@@ -39,7 +39,8 @@ internal static class BpfPrograms
     {
         LlvmValue text = module.Context.ConstString(license);
         LlvmValue global = module.AddGlobal(text.Type, "_license");
-        global.SetInitializer(text).SetSection(LicenseSection).SetAlignment(1).SetLinkage(LlvmLinkage.External);
+        // Internal: a global symbol without BTF would stop libbpf's static linker (imports of BPF C files).
+        global.SetInitializer(text).SetSection(LicenseSection).SetAlignment(1).SetLinkage(LlvmLinkage.Internal);
         module.AddUsed(global);
         return global;
     }

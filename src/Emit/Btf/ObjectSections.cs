@@ -7,8 +7,9 @@ internal static class ObjectSections
 {
     /// <summary>
     /// Puts <paramref name="bytes"/> into section <paramref name="sectionName"/> as a constant global byte array
-    /// named <paramref name="symbolName"/>, with external linkage and in <c>llvm.used</c> so it survives
-    /// optimisation and emission. It has no debug info, so BTF does not describe it and libbpf skips the section.
+    /// named <paramref name="symbolName"/>, in <c>llvm.used</c> so it survives optimisation and emission. It has no
+    /// debug info, so BTF does not describe it and libbpf skips the section; its symbol is local, as libbpf's static
+    /// linker (used for imports of BPF C files) rejects global symbols that BTF does not describe.
     /// </summary>
     public static LlvmValue AddDataSection(LlvmModule module, string sectionName, string symbolName, ReadOnlySpan<byte> bytes)
     {
@@ -18,7 +19,7 @@ internal static class ObjectSections
             .SetGlobalConstant()
             .SetSection(sectionName)
             .SetAlignment(1)
-            .SetLinkage(LlvmLinkage.External);
+            .SetLinkage(LlvmLinkage.Internal);
         module.AddUsed(global);
         return global;
     }

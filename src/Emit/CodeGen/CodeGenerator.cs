@@ -50,6 +50,39 @@ internal sealed class CodeGenerator : IDisposable
     private LlvmValue? _kernelStackMap;
     private LlvmValue? _userStackMap;
 
+    private readonly Dictionary<string, LlvmCallee> _externFunctions = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The external declaration of global function <paramref name="name"/> of an imported BPF C file, declared
+    /// once, with the C file's integer types in its LLVM signature and its debug info (so BTF describes it as an
+    /// extern FUNC the static linker resolves).
+    /// </summary>
+    public (LlvmCallee Callee, Semantics.CImports.ExternFunction Function) ExternFunction(string name)
+    {
+        var function = _compilation.Imports.ExternFunctions[name];
+        if (!_externFunctions.TryGetValue(name, out var callee))
+        {
+            var debug = _module.DebugInfo!;
+            var parameterTypes = function.Parameters.Select(p => _context.Int(p.Bits)).ToArray();
+            var returnType = function.ReturnType is { } result ? _context.Int(result.Bits) : _context.Void;
+            var type = _context.Function(returnType, parameterTypes);
+            var declaration = _module.AddFunction(name, type);
+            declaration.SetLinkage(LlvmLinkage.External);
+            var debugTypes = new List<LlvmMetadata> { function.ReturnType is { } r ? DebugType(debug, r) : LlvmMetadata.None };
+            debugTypes.AddRange(function.Parameters.Select(p => DebugType(debug, p)));
+            debug.ExternFunction(declaration, name, debug.SubroutineType([.. debugTypes]));
+            callee = new LlvmCallee(type, declaration);
+            _externFunctions[name] = callee;
+        }
+
+        return (callee, function);
+    }
+
+    private static LlvmMetadata DebugType(LlvmDebugInfo debug, Semantics.CImports.ExternScalarType type) =>
+        debug.BasicType(type.CName, (ulong)type.Bits, type.Bits == 8
+            ? (type.IsSigned ? DwarfEncoding.SignedChar : DwarfEncoding.UnsignedChar)
+            : (type.IsSigned ? DwarfEncoding.Signed : DwarfEncoding.Unsigned));
+
     public CodeGenerator(Compilation compilation, BoundProgram program, EmitOptions options)
     {
         _compilation = compilation;

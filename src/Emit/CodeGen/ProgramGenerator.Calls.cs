@@ -16,6 +16,8 @@ internal sealed partial class ProgramGenerator
     {
         switch (call.Function)
         {
+            case Binder.ExternCallFunction:
+                return EmitExternCall(call);
             case "printf":
                 EmitFormatEvent(call, EventKind.Printf);
                 return Void();
@@ -139,6 +141,27 @@ internal sealed partial class ProgramGenerator
     };
 
     /// <summary>printf/system/cat/print(value): the arguments go to user space as one tuple after the event header.</summary>
+    /// <summary>
+    /// A call of a global function of an imported BPF C file: a BPF-to-BPF call of an external function the driver's
+    /// static link resolves. Arguments are converted to the C parameters' widths; the result is widened to 64 bits.
+    /// </summary>
+    private CgValue EmitExternCall(BoundCall call)
+    {
+        var (callee, function) = _gen.ExternFunction(call.Text!);
+        var arguments = new LlvmValue[call.Arguments.Length];
+        for (int i = 0; i < arguments.Length; i++)
+        {
+            var argument = call.Arguments[i];
+            bool signed = argument.Type is IntegerType { IsSigned: true };
+            var value = _b.IntCast(EmitScalar(argument), I64, signed);
+            arguments[i] = _b.IntCast(value, _c.Int(function.Parameters[i].Bits), function.Parameters[i].IsSigned);
+        }
+
+        var result = _b.Call(callee, arguments);
+        ForgetMapReads();
+        return function.ReturnType is { } type ? CgValue.Scalar(_b.IntCast(result, I64, type.IsSigned)) : Void();
+    }
+
     private void EmitFormatEvent(BoundCall call, EventKind kind)
     {
         var arguments = call.Arguments;

@@ -162,6 +162,20 @@ internal sealed class LlvmDebugInfo : IDisposable
     }
 
     /// <summary>
+    /// A subprogram declaration (not a definition) attached to the external function <paramref name="function"/>:
+    /// BTF makes it an extern FUNC, which libbpf's static linker needs to resolve the call against the object that
+    /// defines the function.
+    /// </summary>
+    public LlvmMetadata ExternFunction(LlvmValue function, string name, LlvmMetadata subroutineType)
+    {
+        const int FlagPrototyped = 1 << 8;
+        LlvmMetadata subprogram = LlvmNative.LLVMDIBuilderCreateFunction(Builder, File, name, Utf8.Length(name), name, Utf8.Length(name),
+            File, 0, subroutineType, 0, 0, 0, FlagPrototyped, 1);
+        LlvmNative.LLVMSetSubprogram(function, subprogram);
+        return subprogram;
+    }
+
+    /// <summary>
     /// A named parameter of a subprogram (<paramref name="argumentNumber"/> counts from 1), always preserved, so
     /// BTF gives the FUNC_PROTO parameter a name (an unnamed FUNC parameter makes the kernel reject all BTF).
     /// </summary>

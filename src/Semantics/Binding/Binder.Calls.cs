@@ -16,6 +16,11 @@ internal sealed partial class Binder
         }
 
         var info = BuiltinCatalog.FindFunction(name);
+        if (info is null && _imports.ExternFunctions.TryGetValue(name, out var externFunction))
+        {
+            return BindExternCall(call, externFunction);
+        }
+
         if (info is null)
         {
             var diagnostic = Diagnostics.Diagnostic.Create(SemanticDiagnostics.UnknownFunction, Loc(call.Identifier), name);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using BtLang.Diagnostics;
+using BtLang.Semantics.CImports;
 using BtLang.Syntax;
 
 namespace BtLang.Semantics.Binding;
@@ -8,18 +9,36 @@ namespace BtLang.Semantics.Binding;
 /// What a script's <c>import</c> statements bring in, as bpftrace 0.26 does: imported <c>.bt</c> scripts (each parsed
 /// into its own tree, imports of imports followed, every file once however often or cyclically it is imported),
 /// headers (read like <c>--include</c>) and directories (their <c>.bt</c> and <c>.h</c> files, not their
-/// subdirectories). A relative path is looked up beside the importing file, then beside the main script.
+/// subdirectories), and BPF C sources (compiled with clang; their global functions become callable by name).
+/// A relative path is looked up beside the importing file, then beside the main script.
 /// </summary>
 internal sealed class ImportSet
 {
-    public static readonly ImportSet Empty = new(ImmutableArray<SyntaxTree>.Empty, ImmutableArray<string>.Empty, ImmutableArray<Diagnostic>.Empty);
+    public static readonly ImportSet Empty = new(ImmutableArray<SyntaxTree>.Empty, ImmutableArray<string>.Empty, ImmutableArray<BpfCImport>.Empty, ImmutableArray<Diagnostic>.Empty);
 
-    private ImportSet(ImmutableArray<SyntaxTree> trees, ImmutableArray<string> headers, ImmutableArray<Diagnostic> diagnostics)
+    private ImportSet(ImmutableArray<SyntaxTree> trees, ImmutableArray<string> headers, ImmutableArray<BpfCImport> cSources, ImmutableArray<Diagnostic> diagnostics)
     {
         Trees = trees;
         Headers = headers;
+        CSources = cSources;
         Diagnostics = diagnostics;
+        var functions = new Dictionary<string, ExternFunction>(StringComparer.Ordinal);
+        foreach (var source in cSources)
+        {
+            foreach (var function in source.Functions.Values)
+            {
+                functions.TryAdd(function.Name, function);
+            }
+        }
+
+        ExternFunctions = functions.ToImmutableDictionary(StringComparer.Ordinal);
     }
+
+    /// <summary>The imported BPF C sources that compiled, in import order.</summary>
+    public ImmutableArray<BpfCImport> CSources { get; }
+
+    /// <summary>The functions of <see cref="CSources"/> a script may call, by name.</summary>
+    public ImmutableDictionary<string, ExternFunction> ExternFunctions { get; }
 
     /// <summary>The imported scripts, in the order they are first imported (the main script is not among them).</summary>
     public ImmutableArray<SyntaxTree> Trees { get; }
@@ -40,7 +59,7 @@ internal sealed class ImportSet
 
         var resolver = new Resolver(main);
         resolver.Visit(main);
-        return new ImportSet(resolver.Trees.ToImmutable(), resolver.Headers.ToImmutable(), resolver.Diagnostics.ToImmutable());
+        return new ImportSet(resolver.Trees.ToImmutable(), resolver.Headers.ToImmutable(), resolver.CSources.ToImmutable(), resolver.Diagnostics.ToImmutable());
     }
 
     private sealed class Resolver
@@ -62,6 +81,8 @@ internal sealed class ImportSet
         public ImmutableArray<string>.Builder Headers { get; } = ImmutableArray.CreateBuilder<string>();
 
         public ImmutableArray<Diagnostic>.Builder Diagnostics { get; } = ImmutableArray.CreateBuilder<Diagnostic>();
+
+        public ImmutableArray<BpfCImport>.Builder CSources { get; } = ImmutableArray.CreateBuilder<BpfCImport>();
 
         public void Visit(SyntaxTree tree)
         {
@@ -120,19 +141,37 @@ internal sealed class ImportSet
                     ImportScript(path, location);
                 }
             }
-            else if (path.EndsWith(".bpf.c", StringComparison.Ordinal) || path.EndsWith(".bpf.o", StringComparison.Ordinal))
+            else if (path.EndsWith(".bpf.c", StringComparison.Ordinal))
+            {
+                if (_seen.Add(Path.GetFullPath(path)))
+                {
+                    ImportCSource(path, location);
+                }
+            }
+            else if (path.EndsWith(".bpf.o", StringComparison.Ordinal))
             {
                 if (_seen.Add(Path.GetFullPath(path)))
                 {
                     Diagnostics.Add(Diagnostic.Create(SemanticDiagnostics.ImportNotSupported, location,
-                            $"import \"{path}\": BPF C sources and objects cannot be imported; BtLang compiles only bpftrace scripts and reads C headers")
-                        .WithHint("move its types into a header and import that, or its logic into a .bt script"));
+                            $"import \"{path}\": compiled BPF objects cannot be imported; import the .bpf.c source instead"));
                 }
             }
             else if (explicitly)
             {
                 Diagnostics.Add(Diagnostic.Create(SemanticDiagnostics.ImportNotSupported, location, $"import \"{path}\": unknown import type (expected .bt, .h or a directory)"));
             }
+        }
+
+        private void ImportCSource(string path, Location location)
+        {
+            var source = BpfCImport.Compile(path);
+            if (source.Error is not null)
+            {
+                Diagnostics.Add(Diagnostic.Create(SemanticDiagnostics.CImportFailed, location, path, source.Error));
+                return;
+            }
+
+            CSources.Add(source);
         }
 
         private void ImportScript(string path, Location location)

@@ -121,6 +121,36 @@ public sealed class BtlangProcessTests
         }
     }
 
+    [RootFact]
+    public void ImportedBpfCFunctionIsCalledFromTheScriptAndFromItsCompiledObject()
+    {
+        // import "lib.bpf.c": clang compiles it, the script calls its global function, libbpf's static linker joins
+        // the two objects; `btlang compile` writes the linked object, which `btlang run` runs on its own.
+        var dir = Directory.CreateTempSubdirectory("btlang-import-bpfc-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "lib.bpf.c"),
+                "typedef unsigned long long __u64;\n__attribute__((noinline)) __u64 add_mul(__u64 a, __u64 b) { return a * b + a; }\n" +
+                "__attribute__((noinline)) int negate(int x) { return -x; }\n");
+            File.WriteAllText(Path.Combine(dir, "main.bt"),
+                "import \"lib.bpf.c\";\nBEGIN { printf(\"%d %d\\n\", add_mul(3, 4), negate(7)); exit(); }\n");
+            var (code, stdout, stderr) = RunBtlangIn(dir, "main.bt");
+            Assert.True(code == 0, stderr);
+            Assert.StartsWith("15 -7\n", stdout);
+
+            (code, _, stderr) = RunBtlangIn(dir, "compile", "main.bt", "-o", "main.o");
+            Assert.True(code == 0, stderr);
+            File.Delete(Path.Combine(dir, "lib.bpf.c"));
+            (code, stdout, stderr) = RunBtlangIn(dir, "run", "main.o");
+            Assert.True(code == 0, stderr);
+            Assert.StartsWith("15 -7\n", stdout);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Fact]
     public void ErrorInAnImportedScriptNamesThatFile()
     {

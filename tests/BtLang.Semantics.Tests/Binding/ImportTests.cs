@@ -125,14 +125,66 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
-    public void BpfCSourceAndConfigInImportAreErrors()
+    public void BpfObjectAndConfigInImportAreErrors()
     {
-        Write("prog.bpf.c", "int x;\n");
+        Write("prog.bpf.o", "not an object");
         Write("conf.bt", "config = { max_strlen = 16 }\n");
-        var compilation = Compile("main.bt", "import \"prog.bpf.c\";\nimport \"conf.bt\";\nBEGIN { }\n");
+        var compilation = Compile("main.bt", "import \"prog.bpf.o\";\nimport \"conf.bt\";\nBEGIN { }\n");
 
         var ids = Errors(compilation).Select(e => e.Id).ToArray();
         Assert.Equal(new[] { "BT1052", "BT1054" }, ids);
+    }
+
+    private const string CLibrary =
+        "typedef unsigned long long __u64;\n" +
+        "__attribute__((noinline)) __u64 add_mul(__u64 a, __u64 b) { return a * b + a; }\n" +
+        "__attribute__((noinline)) int negate(int x) { return -x; }\n" +
+        "static __attribute__((noinline)) int hidden(int x) { return x; }\n" +
+        "__attribute__((noinline)) void nothing(void) { }\n";
+
+    [Fact]
+    public void GlobalFunctionsOfAnImportedBpfCSourceAreCallableWithTheirTypes()
+    {
+        Write("lib.bpf.c", CLibrary);
+        var compilation = Compile("main.bt",
+            "import \"lib.bpf.c\";\nBEGIN { @a = add_mul(3, 4); @b = negate(-5); nothing(); }\n");
+
+        Assert.Empty(Errors(compilation));
+        var calls = compilation.Binding.BoundNodes.Values.OfType<BtLang.Semantics.Binding.BoundCall>().Where(c => c.Function == "extern").ToList();
+        Assert.Equal(new[] { "add_mul", "negate", "nothing" }, calls.Select(c => c.Text).Order().ToArray());
+        Assert.Equal(new[] { "uint64", "int32", "void" }, calls.OrderBy(c => c.Text).Select(c => c.Type.ToString()).ToArray());
+        var objectFile = Assert.Single(compilation.ImportedObjects);
+        Assert.Equal(new byte[] { 0x7f, (byte)'E', (byte)'L', (byte)'F' }, objectFile.Take(4).ToArray());
+    }
+
+    [Fact]
+    public void WrongArgumentsToAnImportedCFunctionAreLocatedErrors()
+    {
+        Write("lib.bpf.c", CLibrary);
+        var compilation = Compile("main.bt",
+            "import \"lib.bpf.c\";\nBEGIN { @a = add_mul(3); @b = negate(\"x\"); @c = hidden(1); }\n");
+
+        var errors = Errors(compilation);
+        Assert.Equal(new[] { "BT1056", "BT1057", "BT1001" }, errors.Select(e => e.Id).ToArray());
+        Assert.Equal("add_mul() of lib.bpf.c takes 2 argument(s), got 1", errors[0].Message);
+        Assert.Equal((1, 13), (errors[0].Location.GetLineSpan().Start.Line, errors[0].Location.GetLineSpan().Start.Character));
+        Assert.Equal("argument 1 of negate() must be an integer (int), got string[2]", errors[1].Message);
+        Assert.Equal(1, errors[1].Location.GetLineSpan().Start.Line);
+    }
+
+    [Theory]
+    [InlineData("int f( { }\n", "clang failed")]
+    [InlineData("struct s { int a; };\n__attribute__((noinline)) int first(struct s *p) { return p ? 1 : 0; }\n", "only integer parameters and results are supported: parameter 'p' of first()")]
+    [InlineData("#include <linux/bpf.h>\n#include <bpf/bpf_helpers.h>\nstruct { __uint(type, BPF_MAP_TYPE_ARRAY); __uint(max_entries, 1); __type(key, int); __type(value, int); } m SEC(\".maps\");\n", "defines BPF maps")]
+    public void BpfCSourceThatCannotBeUsedIsAnErrorAtTheImport(string source, string reason)
+    {
+        Write("bad.bpf.c", source);
+        var compilation = Compile("main.bt", "BEGIN { }\nimport \"bad.bpf.c\";\n");
+
+        var error = Assert.Single(Errors(compilation));
+        Assert.Equal("BT1055", error.Id);
+        Assert.Equal(1, error.Location.GetLineSpan().Start.Line);
+        Assert.Contains(reason, error.Message);
     }
 
     private void Write(string relative, string text)

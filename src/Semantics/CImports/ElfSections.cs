@@ -1,0 +1,51 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace BtLang.Semantics.CImports;
+
+/// <summary>Reads a named section of a little-endian ELF64 object (what clang emits for <c>-target bpf</c>).</summary>
+internal static class ElfSections
+{
+    public static byte[]? Read(byte[] elf, string name)
+    {
+        if (elf.Length < 64 || elf[0] != 0x7f || elf[1] != (byte)'E' || elf[2] != (byte)'L' || elf[3] != (byte)'F' || elf[4] != 2 || elf[5] != 1)
+        {
+            return null;
+        }
+
+        long headerOffset = (long)BinaryPrimitives.ReadUInt64LittleEndian(elf.AsSpan(0x28));
+        int headerSize = BinaryPrimitives.ReadUInt16LittleEndian(elf.AsSpan(0x3a));
+        int count = BinaryPrimitives.ReadUInt16LittleEndian(elf.AsSpan(0x3c));
+        int namesIndex = BinaryPrimitives.ReadUInt16LittleEndian(elf.AsSpan(0x3e));
+        if (headerSize < 64 || namesIndex >= count || headerOffset + (long)count * headerSize > elf.Length)
+        {
+            return null;
+        }
+
+        (long Offset, long Size, uint NameOffset) Header(int index)
+        {
+            var span = elf.AsSpan((int)(headerOffset + (long)index * headerSize), headerSize);
+            return ((long)BinaryPrimitives.ReadUInt64LittleEndian(span[0x18..]), (long)BinaryPrimitives.ReadUInt64LittleEndian(span[0x20..]),
+                BinaryPrimitives.ReadUInt32LittleEndian(span));
+        }
+
+        var names = Header(namesIndex);
+        for (int i = 0; i < count; i++)
+        {
+            var section = Header(i);
+            long nameStart = names.Offset + section.NameOffset;
+            if (nameStart >= elf.Length || section.Offset + section.Size > elf.Length)
+            {
+                continue;
+            }
+
+            int nameEnd = Array.IndexOf(elf, (byte)0, (int)nameStart);
+            if (nameEnd >= 0 && Encoding.ASCII.GetString(elf, (int)nameStart, nameEnd - (int)nameStart) == name)
+            {
+                return elf.AsSpan((int)section.Offset, (int)section.Size).ToArray();
+            }
+        }
+
+        return null;
+    }
+}
