@@ -114,6 +114,13 @@ internal sealed class BpfCImport
             return Failed(path, "it defines BPF maps, which BtLang cannot share with a script yet; keep maps in the script");
         }
 
+        var programSections = ElfSections.ExecutableSectionNames(elf).Where(n => n != ".text").ToList();
+        if (programSections.Count > 0)
+        {
+            return Failed(path, $"it defines BPF programs (SEC(\"{string.Join("\"), SEC(\"", programSections)}\")), which BtLang does not attach; " +
+                "an imported C file provides functions for the script to call");
+        }
+
         byte[]? btf = ElfSections.Read(elf, ".BTF");
         if (btf is null || !BtfTypeTable.TryParse(btf, null, out var table, out string btfError))
         {

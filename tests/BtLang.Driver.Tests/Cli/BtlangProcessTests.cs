@@ -129,21 +129,24 @@ public sealed class BtlangProcessTests
         var dir = Directory.CreateTempSubdirectory("btlang-import-bpfc-").FullName;
         try
         {
+            // vmlinux.h (written from the kernel's BTF), libbpf's helpers, global data and a BPF helper call work.
             File.WriteAllText(Path.Combine(dir, "lib.bpf.c"),
-                "typedef unsigned long long __u64;\n__attribute__((noinline)) __u64 add_mul(__u64 a, __u64 b) { return a * b + a; }\n" +
-                "__attribute__((noinline)) int negate(int x) { return -x; }\n");
+                "#include \"vmlinux.h\"\n#include <bpf/bpf_helpers.h>\n__u64 calls;\n" +
+                "__attribute__((noinline)) __u64 add_mul(__u64 a, __u64 b) { calls++; return a * b + a; }\n" +
+                "__attribute__((noinline)) int negate(int x) { return -x; }\n" +
+                "__attribute__((noinline)) __u32 my_tgid(void) { return bpf_get_current_pid_tgid() >> 32; }\n");
             File.WriteAllText(Path.Combine(dir, "main.bt"),
-                "import \"lib.bpf.c\";\nBEGIN { printf(\"%d %d\\n\", add_mul(3, 4), negate(7)); exit(); }\n");
+                "import \"lib.bpf.c\";\nBEGIN { printf(\"%d %d %d\\n\", add_mul(3, 4), negate(7), my_tgid() == pid); exit(); }\n");
             var (code, stdout, stderr) = RunBtlangIn(dir, "main.bt");
             Assert.True(code == 0, stderr);
-            Assert.StartsWith("15 -7\n", stdout);
+            Assert.StartsWith("15 -7 1\n", stdout);
 
             (code, _, stderr) = RunBtlangIn(dir, "compile", "main.bt", "-o", "main.o");
             Assert.True(code == 0, stderr);
             File.Delete(Path.Combine(dir, "lib.bpf.c"));
             (code, stdout, stderr) = RunBtlangIn(dir, "run", "main.o");
             Assert.True(code == 0, stderr);
-            Assert.StartsWith("15 -7\n", stdout);
+            Assert.StartsWith("15 -7 1\n", stdout);
         }
         finally
         {

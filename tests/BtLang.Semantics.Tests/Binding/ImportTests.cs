@@ -176,6 +176,7 @@ public sealed class ImportTests : IDisposable
     [InlineData("int f( { }\n", "clang failed")]
     [InlineData("struct s { int a; };\n__attribute__((noinline)) int first(struct s *p) { return p ? 1 : 0; }\n", "only integer parameters and results are supported: parameter 'p' of first()")]
     [InlineData("#include <linux/bpf.h>\n#include <bpf/bpf_helpers.h>\nstruct { __uint(type, BPF_MAP_TYPE_ARRAY); __uint(max_entries, 1); __type(key, int); __type(value, int); } m SEC(\".maps\");\n", "defines BPF maps")]
+    [InlineData("#include <linux/bpf.h>\n#include <bpf/bpf_helpers.h>\nSEC(\"tracepoint/syscalls/sys_enter_getpid\") int prog(void *ctx) { return 0; }\n", "defines BPF programs (SEC(\"tracepoint/syscalls/sys_enter_getpid\"))")]
     public void BpfCSourceThatCannotBeUsedIsAnErrorAtTheImport(string source, string reason)
     {
         Write("bad.bpf.c", source);
