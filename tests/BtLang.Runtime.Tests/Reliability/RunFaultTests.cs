@@ -12,34 +12,19 @@ public sealed class RunFaultTests
         "tracepoint:syscalls:sys_enter_getpid /tid == {0}/ {{ @calls = count(); @by[comm, tid] = count(); }} END {{ printf(\"end ran\\n\"); }}";
 
     [KernelTheory]
-    [InlineData(KernelFacts.SigInt)]
-    [InlineData(KernelFacts.SigTerm)]
-    [InlineData(KernelFacts.SigHup)]
-    public void SignalEndsTheRunCleanly(int signal)
-    {
-        using var workload = new Workload(1000);
-        using var btlang = BtlangProcess.Start("-e", string.Format(CountingScript, workload.Tid));
-        btlang.WaitUntilAttached();
-        var ids = Leftovers.ProgramIdsOf(btlang.Pid);
-        Assert.NotEmpty(ids);
-        workload.Start();
-        workload.WaitUntilDone(TimeSpan.FromSeconds(30));
-        btlang.Signal(signal);
-        int code = btlang.WaitForExit(TimeSpan.FromSeconds(30));
-
-        Assert.True(code == 0, btlang.Stderr);
-        AssertEndedOnce(btlang.Stdout, 1000);
-        Leftovers.AssertNoneLeft(ids);
-    }
-
-    [KernelTheory]
-    [InlineData(KernelFacts.SigInt)]
-    [InlineData(KernelFacts.SigTerm)]
-    public void SignalEndsTheRunEvenWhenInheritedAsIgnored(int signal)
+    [InlineData(KernelFacts.SigInt, false)]
+    [InlineData(KernelFacts.SigTerm, false)]
+    [InlineData(KernelFacts.SigHup, false)]
+    [InlineData(KernelFacts.SigInt, true)]
+    [InlineData(KernelFacts.SigTerm, true)]
+    public void SignalEndsTheRunCleanly(int signal, bool inheritedAsIgnored)
     {
         // A background job of a non-interactive shell starts with SIGINT ignored; bpftrace still ends on it.
         using var workload = new Workload(1000);
-        using var btlang = BtlangProcess.StartWithSignalsIgnored("INT TERM", "-e", string.Format(CountingScript, workload.Tid));
+        string script = string.Format(CountingScript, workload.Tid);
+        using var btlang = inheritedAsIgnored
+            ? BtlangProcess.StartWithSignalsIgnored("INT TERM", "-e", script)
+            : BtlangProcess.Start("-e", script);
         btlang.WaitUntilAttached();
         var ids = Leftovers.ProgramIdsOf(btlang.Pid);
         Assert.NotEmpty(ids);
