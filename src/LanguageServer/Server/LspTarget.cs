@@ -32,6 +32,7 @@ internal sealed partial class LspTarget : IDisposable
         _store = new DocumentStore(DocumentAnalysis.Factory(new CompilationOptions { Catalog = _features.Catalog }));
         _diagnostics = new DiagnosticsPublisher(
             p => _rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", p),
+            () => _store.Uris,
             options.DiagnosticsDelay,
             options.Log);
     }

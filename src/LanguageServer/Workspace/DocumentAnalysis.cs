@@ -16,14 +16,14 @@ public sealed class DocumentAnalysis
 {
     private readonly Lazy<Compilation> _compilation;
     private readonly Lazy<SemanticModel?> _model;
-    private readonly Lazy<ImmutableArray<Diagnostic>> _diagnostics;
+    private readonly Lazy<(ImmutableArray<Diagnostic> Own, ImmutableArray<Diagnostic> Imported)> _diagnostics;
 
     private DocumentAnalysis(SyntaxTree tree, CompilationOptions options)
     {
         Tree = tree;
         _compilation = new Lazy<Compilation>(() => Compilation.Create(tree, options), LazyThreadSafetyMode.ExecutionAndPublication);
         _model = new Lazy<SemanticModel?>(CreateModel, LazyThreadSafetyMode.ExecutionAndPublication);
-        _diagnostics = new Lazy<ImmutableArray<Diagnostic>>(ComputeDiagnostics, LazyThreadSafetyMode.ExecutionAndPublication);
+        _diagnostics = new Lazy<(ImmutableArray<Diagnostic>, ImmutableArray<Diagnostic>)>(ComputeDiagnostics, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The syntax tree.</summary>
@@ -39,7 +39,10 @@ public sealed class DocumentAnalysis
     public SemanticModel? Model => _model.Value;
 
     /// <summary>Every diagnostic the compiler front end reports for this text (syntax, then semantic).</summary>
-    public ImmutableArray<Diagnostic> Diagnostics => _diagnostics.Value;
+    public ImmutableArray<Diagnostic> Diagnostics => _diagnostics.Value.Own;
+
+    /// <summary>The diagnostics the compilation reports inside the files this document imports (from disk).</summary>
+    public ImmutableArray<Diagnostic> ImportedDiagnostics => _diagnostics.Value.Imported;
 
     /// <summary>Parses a document version (reparsing from the previous version's tree when given).</summary>
     public static DocumentAnalysis Create(Document document, DocumentAnalysis? previous, CompilationOptions options)
@@ -211,13 +214,15 @@ public sealed class DocumentAnalysis
             || expression?.Parent is PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax { OperatorToken.Kind: SyntaxKind.PlusPlusToken or SyntaxKind.MinusMinusToken };
     }
 
-    private ImmutableArray<Diagnostic> ComputeDiagnostics()
+    private (ImmutableArray<Diagnostic> Own, ImmutableArray<Diagnostic> Imported) ComputeDiagnostics()
     {
         // Syntax and semantic diagnostics, as `btlang` reports them; if binding crashes (a compiler bug), the syntax
         // diagnostics still show.
         if (Model is null)
-            return Tree.GetDiagnostics();
+            return (Tree.GetDiagnostics(), ImmutableArray<Diagnostic>.Empty);
         // Diagnostics of imported scripts belong to those files, not to this document's ranges.
-        return Compilation.GetDiagnostics().Where(d => !d.Location.IsInSource || d.Location.Path == Tree.FilePath).ToImmutableArray();
+        var all = Compilation.GetDiagnostics();
+        bool IsOwn(Diagnostic d) => !d.Location.IsInSource || d.Location.Path == Tree.FilePath;
+        return (all.Where(IsOwn).ToImmutableArray(), all.Where(d => !IsOwn(d)).ToImmutableArray());
     }
 }

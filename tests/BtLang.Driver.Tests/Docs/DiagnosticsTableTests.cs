@@ -45,6 +45,7 @@ public sealed class DiagnosticsTableTests
             typeof(Semantics.Compilation).Assembly,                // Semantics
             typeof(Emit.BpfEmitter).Assembly,                      // Emit
             typeof(Driver.Runtime.DriverHost).Assembly,            // Driver
+            typeof(LanguageServer.Handlers.Diagnostics.LanguageServerDiagnostics).Assembly, // LanguageServer (BT4xxx)
         };
         return assemblies
             .SelectMany(a => a.GetTypes())
