@@ -2,7 +2,8 @@ namespace BtLang.Diagnostics;
 
 /// <summary>
 /// The stable identity of one kind of diagnostic: its ID (BT0xxx syntax, BT1xxx semantic, BT2xxx emit/verifier,
-/// BT3xxx driver/runtime, BT9xxx internal), its default severity and a message format (composite format string).
+/// BT3xxx driver/runtime, BT4xxx language server, BT9xxx internal), its default severity and a message format
+/// (composite format string).
 /// Every layer declares its descriptors as static fields of one class, so tools and the README can list them all.
 /// </summary>
 public sealed class DiagnosticDescriptor
