@@ -46,7 +46,7 @@ public sealed class ImportDiagnosticsTests : IDisposable
         Assert.Equal("BT1001", error.Code);
         Assert.Equal(DiagnosticSeverityKind.Error, error.Severity);
         Assert.Equal(new LspRange(new Position(2, 2), new Position(2, 8)), error.Range);
-        Assert.Equal("Unknown function: 'prinft'\nDid you mean 'print'?", error.Message);
+        Assert.Equal("Unknown function: 'prinft'\nDid you mean 'printf'?", error.Message);
 
         // Fixed on disk, then the importing document is edited: both clear.
         Write("lib/x.bt", "BEGIN\n{\n  printf(\"x\");\n}\n");

@@ -942,26 +942,35 @@ internal sealed partial class Binder
         return new BoundError(syntax);
     }
 
-    /// <summary>The closest known name within edit distance 2, for "did you mean" hints.</summary>
+    /// <summary>
+    /// The closest known name within edit distance 2, for "did you mean" hints. Swapping two neighbouring letters
+    /// counts as one edit (`prinft` is one from `printf`, as from `print`), and of equally close names the one
+    /// whose length is nearest to what was typed wins, so a swap beats a dropped letter.
+    /// </summary>
     internal static string? SpellingSuggestion(string name, IEnumerable<string> candidates)
     {
         string? best = null;
         int bestDistance = 3;
+        int bestLengthGap = int.MaxValue;
         foreach (var candidate in candidates)
         {
             int d = EditDistance(name, candidate);
-            if (d < bestDistance)
+            int lengthGap = Math.Abs(candidate.Length - name.Length);
+            if (d < bestDistance || (d == bestDistance && lengthGap < bestLengthGap))
             {
                 best = candidate;
                 bestDistance = d;
+                bestLengthGap = lengthGap;
             }
         }
 
         return best;
     }
 
+    /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.</summary>
     private static int EditDistance(string a, string b)
     {
+        var beforePrevious = new int[b.Length + 1];
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (int j = 0; j <= b.Length; j++)
@@ -976,9 +985,13 @@ internal sealed partial class Binder
             {
                 int cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
+                }
             }
 
-            (previous, current) = (current, previous);
+            (beforePrevious, previous, current) = (previous, current, beforePrevious);
         }
 
         return previous[b.Length];

@@ -98,6 +98,16 @@ public sealed class BinderDiagnosticTests
         Assert.Contains("Did you mean 'comm'?", diagnostic.Hints);
     }
 
+    [Theory]
+    [InlineData("BEGIN { prinft(\"x\"); }", "Did you mean 'printf'?")] // a swap, not print with the f dropped
+    [InlineData("BEGIN { pritn(\"x\"); }", "Did you mean 'print'?")]
+    [InlineData("BEGIN { @x = cmom; }", "Did you mean 'comm'?")]
+    public void SwappedLettersSuggestTheNameOfTheSameLength(string source, string hint)
+    {
+        var diagnostic = Assert.Single(Compilation.Create(SyntaxTree.ParseText(source)).GetDiagnostics());
+        Assert.Contains(hint, diagnostic.Hints);
+    }
+
     [Fact]
     public void PositionalParametersAreBoundFromOptions()
     {
