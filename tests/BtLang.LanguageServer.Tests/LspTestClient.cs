@@ -34,13 +34,15 @@ internal sealed class LspTestClient : IAsyncDisposable
 
     public static IProbeCatalog FixtureCatalog { get; } = new SystemProbeCatalog(ProbeCatalogOptions.ForFixture(FixtureDirectory));
 
-    public static async Task<LspTestClient> StartAsync(bool initialize = true, TimeSpan? diagnosticsDelay = null)
+    public static async Task<LspTestClient> StartAsync(
+        bool initialize = true, TimeSpan? diagnosticsDelay = null, Func<string, CancellationToken, Task>? beforeDocumentRequest = null)
     {
         var (serverStream, clientStream) = FullDuplexStream.CreatePair();
         var host = new LanguageServerHost(new ServerOptions
         {
             Catalog = FixtureCatalog,
             DiagnosticsDelay = diagnosticsDelay ?? TimeSpan.FromMilliseconds(20),
+            BeforeDocumentRequest = beforeDocumentRequest,
         });
         host.Start(serverStream, serverStream);
         var formatter = new SystemTextJsonFormatter();

@@ -95,12 +95,24 @@ public sealed class RobustnessTests
     [Fact]
     public async Task Cancelled_requests_get_request_cancelled()
     {
-        await using var client = await LspTestClient.StartAsync();
+        // The server holds the semantic-tokens request until its token is cancelled, so the answer cannot beat the
+        // cancellation however fast the work is (a big document used to stand in for slow work, and raced).
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task HoldSemanticTokens(string method, CancellationToken token)
+        {
+            if (method == "semanticTokens")
+            {
+                held.TrySetResult();
+                await Task.Delay(Timeout.Infinite, token);
+            }
+        }
+
+        await using var client = await LspTestClient.StartAsync(beforeDocumentRequest: HoldSemanticTokens);
         const string uri = "file:///tmp/cancel.bt";
-        var text = string.Concat(Enumerable.Range(0, 40000).Select(i => $"kprobe:f{i} {{ @m[pid] = count(); }}\n")); // big enough that the answer cannot beat the cancellation now that parsing is fast
-        await client.OpenAsync(uri, text);
+        await client.OpenAsync(uri, "kprobe:f { @m[pid] = count(); }\n");
         using var cts = new CancellationTokenSource();
         var request = client.RequestAsync("textDocument/semanticTokens/full", new { textDocument = new { uri } }, cts.Token);
+        await held.Task.WaitAsync(TimeSpan.FromSeconds(30));
         cts.Cancel();
         // The client either sees its own cancellation or the server's RequestCanceled error; either way no result.
         var error = await Assert.ThrowsAnyAsync<Exception>(() => request);

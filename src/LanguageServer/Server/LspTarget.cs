@@ -136,6 +136,11 @@ internal sealed partial class LspTarget : IDisposable
             return empty;
         try
         {
+            if (_options.BeforeDocumentRequest is { } before)
+            {
+                await before(method, cancellationToken).ConfigureAwait(false);
+            }
+
             return await Task.Run(() => work(document, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

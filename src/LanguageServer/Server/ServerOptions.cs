@@ -17,4 +17,10 @@ public sealed record ServerOptions
 
     /// <summary>Where log lines go.</summary>
     public ServerLog Log { get; init; } = ServerLog.Null;
+
+    /// <summary>
+    /// Test seam: awaited with the method name and the request's token before a document request does its work, so a
+    /// test can hold a request until its client cancels it instead of racing the work (null in the product).
+    /// </summary>
+    internal Func<string, CancellationToken, Task>? BeforeDocumentRequest { get; init; }
 }
