@@ -41,6 +41,27 @@ public sealed class Compilation
 
     internal ImportSet Imports => _imports.Value;
 
+    /// <summary>
+    /// The main script's import statement that brings in the file at <paramref name="path"/> (directly, through a
+    /// directory or through an imported script's own imports), or null when the compilation does not import it.
+    /// </summary>
+    public ImportSyntax? GetImportOf(string path)
+    {
+        if (path.Length == 0 || _imports.Value.Owners.IsEmpty)
+        {
+            return null;
+        }
+
+        try
+        {
+            return _imports.Value.Owners.TryGetValue(Path.GetFullPath(path), out var import) ? import : null;
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null;
+        }
+    }
+
     public static Compilation Create(SyntaxTree tree, CompilationOptions? options = null) => new(tree, options ?? CompilationOptions.Default);
 
     public Compilation WithOptions(CompilationOptions options) => new(SyntaxTree, options);

@@ -14,10 +14,15 @@ namespace BtLang.Semantics.Binding;
 /// </summary>
 internal sealed class ImportSet
 {
-    public static readonly ImportSet Empty = new(ImmutableArray<SyntaxTree>.Empty, ImmutableArray<string>.Empty, ImmutableArray<BpfCImport>.Empty, ImmutableArray<Diagnostic>.Empty);
+    public static readonly ImportSet Empty = new(
+        ImmutableArray<SyntaxTree>.Empty, ImmutableArray<string>.Empty, ImmutableArray<BpfCImport>.Empty, ImmutableArray<Diagnostic>.Empty,
+        ImmutableDictionary<string, ImportSyntax>.Empty);
 
-    private ImportSet(ImmutableArray<SyntaxTree> trees, ImmutableArray<string> headers, ImmutableArray<BpfCImport> cSources, ImmutableArray<Diagnostic> diagnostics)
+    private ImportSet(
+        ImmutableArray<SyntaxTree> trees, ImmutableArray<string> headers, ImmutableArray<BpfCImport> cSources, ImmutableArray<Diagnostic> diagnostics,
+        ImmutableDictionary<string, ImportSyntax> owners)
     {
+        Owners = owners;
         Trees = trees;
         Headers = headers;
         CSources = cSources;
@@ -49,6 +54,12 @@ internal sealed class ImportSet
     /// <summary>Imports that cannot be read or are of a kind BtLang does not compile, located at the import statement.</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; }
 
+    /// <summary>
+    /// For the full path of each imported file, the main script's import statement that brought it in (directly,
+    /// through a directory or through an imported script's imports; the first one, as each file is read once).
+    /// </summary>
+    public ImmutableDictionary<string, ImportSyntax> Owners { get; }
+
     /// <summary>Follows the imports of <paramref name="main"/> on disk.</summary>
     public static ImportSet Resolve(SyntaxTree main)
     {
@@ -58,8 +69,10 @@ internal sealed class ImportSet
         }
 
         var resolver = new Resolver(main);
-        resolver.Visit(main);
-        return new ImportSet(resolver.Trees.ToImmutable(), resolver.Headers.ToImmutable(), resolver.CSources.ToImmutable(), resolver.Diagnostics.ToImmutable());
+        resolver.Visit(main, owner: null);
+        return new ImportSet(
+            resolver.Trees.ToImmutable(), resolver.Headers.ToImmutable(), resolver.CSources.ToImmutable(), resolver.Diagnostics.ToImmutable(),
+            resolver.Owners.ToImmutable());
     }
 
     private sealed class Resolver
@@ -84,7 +97,10 @@ internal sealed class ImportSet
 
         public ImmutableArray<BpfCImport>.Builder CSources { get; } = ImmutableArray.CreateBuilder<BpfCImport>();
 
-        public void Visit(SyntaxTree tree)
+        public ImmutableDictionary<string, ImportSyntax>.Builder Owners { get; } = ImmutableDictionary.CreateBuilder<string, ImportSyntax>(StringComparer.Ordinal);
+
+        /// <summary>Imports what <paramref name="tree"/> imports; <paramref name="owner"/> is null for the main script.</summary>
+        public void Visit(SyntaxTree tree, ImportSyntax? owner)
         {
             string directory = Path.GetDirectoryName(tree.FilePath) ?? string.Empty;
             foreach (var import in tree.GetRoot().Members.OfType<ImportSyntax>())
@@ -115,50 +131,53 @@ internal sealed class ImportSet
                 {
                     foreach (string entry in Directory.GetFiles(path).Order(StringComparer.Ordinal))
                     {
-                        ImportFile(entry, location, explicitly: false);
+                        ImportFile(entry, location, explicitly: false, owner ?? import);
                     }
                 }
                 else
                 {
-                    ImportFile(path, location, explicitly: true);
+                    ImportFile(path, location, explicitly: true, owner ?? import);
                 }
             }
         }
 
-        private void ImportFile(string path, Location location, bool explicitly)
+        private void ImportFile(string path, Location location, bool explicitly, ImportSyntax owner)
         {
+            bool known = path.EndsWith(".h", StringComparison.Ordinal) || path.EndsWith(".bt", StringComparison.Ordinal)
+                || path.EndsWith(".bpf.c", StringComparison.Ordinal) || path.EndsWith(".bpf.o", StringComparison.Ordinal);
+            if (!known)
+            {
+                if (explicitly)
+                {
+                    Diagnostics.Add(Diagnostic.Create(SemanticDiagnostics.ImportNotSupported, location, $"import \"{path}\": unknown import type (expected .bt, .h or a directory)"));
+                }
+
+                return;
+            }
+
+            string fullPath = Path.GetFullPath(path);
+            if (!_seen.Add(fullPath))
+            {
+                return;
+            }
+
+            Owners.Add(fullPath, owner);
             if (path.EndsWith(".h", StringComparison.Ordinal))
             {
-                if (_seen.Add(Path.GetFullPath(path)))
-                {
-                    Headers.Add(Path.GetFullPath(path));
-                }
+                Headers.Add(fullPath);
             }
             else if (path.EndsWith(".bt", StringComparison.Ordinal))
             {
-                if (_seen.Add(Path.GetFullPath(path)))
-                {
-                    ImportScript(path, location);
-                }
+                ImportScript(path, location, owner);
             }
             else if (path.EndsWith(".bpf.c", StringComparison.Ordinal))
             {
-                if (_seen.Add(Path.GetFullPath(path)))
-                {
-                    ImportCSource(path, location);
-                }
+                ImportCSource(path, location);
             }
-            else if (path.EndsWith(".bpf.o", StringComparison.Ordinal))
+            else
             {
-                if (_seen.Add(Path.GetFullPath(path)))
-                {
-                    Diagnostics.Add(Diagnostic.Create(SemanticDiagnostics.ImportNotSupported, location,
-                            $"import \"{path}\": compiled BPF objects cannot be imported; import the .bpf.c source instead"));
-                }
-            }
-            else if (explicitly)
-            {
-                Diagnostics.Add(Diagnostic.Create(SemanticDiagnostics.ImportNotSupported, location, $"import \"{path}\": unknown import type (expected .bt, .h or a directory)"));
+                Diagnostics.Add(Diagnostic.Create(SemanticDiagnostics.ImportNotSupported, location,
+                        $"import \"{path}\": compiled BPF objects cannot be imported; import the .bpf.c source instead"));
             }
         }
 
@@ -174,7 +193,7 @@ internal sealed class ImportSet
             CSources.Add(source);
         }
 
-        private void ImportScript(string path, Location location)
+        private void ImportScript(string path, Location location, ImportSyntax owner)
         {
             string text;
             try
@@ -194,7 +213,7 @@ internal sealed class ImportSet
                 Diagnostics.Add(Diagnostic.Create(SemanticDiagnostics.ImportedConfig, tree.GetLocation(config.Span)));
             }
 
-            Visit(tree);
+            Visit(tree, owner);
         }
 
         private string? Find(string name, string directory) =>

@@ -49,6 +49,23 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public void EachImportedFileBelongsToTheMainScriptImportThatBroughtItIn()
+    {
+        Write("lib/a.bt", "import \"b.bt\";\n");
+        Write("lib/b.bt", "BEGIN { }\n");
+        Write("defs/x.h", "struct x { int a; };\n");
+        var compilation = Compile("main.bt", "import \"lib/a.bt\";\nimport \"defs\";\nimport \"lib/b.bt\";\nBEGIN { }\n");
+
+        Assert.Empty(Errors(compilation));
+        var imports = compilation.SyntaxTree.GetRoot().Members.OfType<ImportSyntax>().ToArray();
+        Assert.Same(imports[0], compilation.GetImportOf(Path.Combine(_dir, "lib", "a.bt")));
+        Assert.Same(imports[0], compilation.GetImportOf(Path.Combine(_dir, "lib", "b.bt"))); // through a.bt, first
+        Assert.Same(imports[1], compilation.GetImportOf(Path.Combine(_dir, "defs", "x.h"))); // through the directory
+        Assert.Null(compilation.GetImportOf(Path.Combine(_dir, "main.bt")));
+        Assert.Null(compilation.GetImportOf(""));
+    }
+
+    [Fact]
     public void CyclesAndDuplicatesImportEachFileOnce()
     {
         Write("a.bt", "import \"b.bt\";\nmacro one() { 1 }\nBEGIN { printf(\"a\\n\"); }\n");

@@ -46,11 +46,10 @@ internal static class DiagnosticConverter
             files[uri] = file.Select(d => Convert(lines, text, uri, d, document)).ToList();
         }
 
-        var owners = ImportOwners.Create(analysis.Compilation);
         var firstImport = analysis.Root.Members.OfType<ImportSyntax>().FirstOrDefault();
         var byImport = imported
             .Where(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning)
-            .GroupBy(d => owners.OwnerOf(d.Location.Path) ?? firstImport)
+            .GroupBy(d => analysis.Compilation.GetImportOf(d.Location.Path) ?? firstImport)
             .Where(g => g.Key is not null);
         foreach (var group in byImport)
             result.Add(Convert(document, Summary(document, group.Key!, group.ToList())));
